@@ -1,0 +1,143 @@
+package io.teamscpe.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in order, as CloudEvents binary-mode records, with {@code acks=all} and idempotence.
+ * A row is marked sent only after the broker acknowledged it; while Kafka is down rows wait and are retried on the
+ * next tick. Delivery is at least once: consumers de-duplicate on {@code ce_id}. One relay works at a time across
+ * replicas (a transaction-scoped advisory lock), which keeps per-key order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x7EA5C9E0L;
+
+    private final EntityManager em;
+    private final Map<String, Object> kafkaConfig;
+    private final int batchSize;
+    private volatile Producer<String, String> producer;
+
+    public OutboxRelay(EntityManager em, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                       @ConfigProperty(name = "teamscpe.outbox.batch-size", defaultValue = "500") int batchSize) {
+        this.em = em;
+        this.kafkaConfig = kafkaConfig;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${teamscpe.outbox.interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (sent == batchSize);
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Sends up to one batch; returns how many rows were acknowledged (all of them, or it throws). */
+    int publishBatch() {
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> rows = em.createNativeQuery(
+                        "select * from outbox_event where sent_at is null order by position limit ?1",
+                        OutboxEvent.class)
+                .setParameter(1, batchSize).getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            acks.add(producer().send(toRecord(row)));
+        }
+        Instant now = Instant.now();
+        for (int i = 0; i < rows.size(); i++) {
+            await(acks.get(i));
+            rows.get(i).sentAt = now;
+        }
+        return rows.size();
+    }
+
+    private static void await(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("broker did not acknowledge: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static ProducerRecord<String, String> toRecord(OutboxEvent row) {
+        var record = new ProducerRecord<String, String>(row.topic, row.key, row.payload);
+        record.headers()
+                .add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(row.id.toString()))
+                .add("ce_type", bytes(row.type))
+                .add("ce_source", bytes(row.source))
+                .add("ce_time", bytes(row.time.toString()))
+                .add("content-type", bytes("application/json"));
+        return record;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Map<String, Object> config = new HashMap<>();
+                    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+                    config.put(ProducerConfig.ACKS_CONFIG, "all");
+                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+                    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+                    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+                    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+                    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                    config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+                }
+            }
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}
