@@ -1,0 +1,38 @@
+package io.teamscpe.attendance;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Where getting a session's attendance out of Teams stands. */
+@Entity
+@Table(name = "ingestion_job")
+public class IngestionJob extends PanacheEntityBase {
+    public enum State { SCHEDULED, WAITING_FOR_REPORT, FETCHING, READY, NO_ATTENDEES, REPORT_MISSING, FAILED }
+
+    @Id
+    @Column(name = "session_id")
+    public String sessionId;
+    @Enumerated(EnumType.STRING)
+    public State state;
+    public String detail;
+    public int pages;
+    public int records;
+    @Column(name = "reports_used")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> reportsUsed = List.of();
+    @Column(name = "snapshot_id")
+    public String snapshotId;
+    @Column(name = "last_fetch_at")
+    public Instant lastFetchAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

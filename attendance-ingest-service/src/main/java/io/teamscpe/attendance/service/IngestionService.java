@@ -1,0 +1,133 @@
+package io.teamscpe.attendance.service;
+
+import com.microsoft.kiota.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamscpe.attendance.IngestionJob;
+import io.teamscpe.attendance.IngestionJob.State;
+import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.attendance.graph.AttendanceReader;
+import io.teamscpe.attendance.graph.AttendanceReader.Fetched;
+import io.teamscpe.platform.problem.ProblemException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * "Refresh data": starts a fetch in the background and answers at once with the job. Clicking twice while a fetch
+ * runs returns the running job.
+ */
+@ApplicationScoped
+public class IngestionService {
+    private static final Logger LOG = Logger.getLogger(IngestionService.class);
+    /** A FETCHING job older than this is taken to have died with its pod and may be restarted. */
+    private static final Duration STALE = Duration.ofMinutes(15);
+
+    private final AttendanceReader reader;
+    private final SnapshotStore store;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+
+    public IngestionService(AttendanceReader reader, SnapshotStore store) {
+        this.reader = reader;
+        this.store = store;
+    }
+
+    public IngestionJob refresh(String firmId, String sessionId) {
+        IngestionJob job = QuarkusTransaction.requiringNew().call(() -> {
+            TrackedSession session = session(firmId, sessionId);
+            if (session.cancelled) {
+                throw new ProblemException(409, "session-cancelled", "Session cancelled",
+                        "The session was cancelled; its attendance is not fetched.");
+            }
+            IngestionJob j = IngestionJob.findById(sessionId);
+            if (j.state == State.FETCHING && j.updatedAt.isAfter(Instant.now().minus(STALE))) {
+                return null;
+            }
+            j.state = State.FETCHING;
+            j.detail = "Reading attendance reports from Microsoft Graph.";
+            j.pages = 0;
+            j.records = 0;
+            j.updatedAt = Instant.now();
+            return j;
+        });
+        if (job == null) {
+            return status(firmId, sessionId);
+        }
+        workers.submit(() -> fetch(sessionId));
+        return job;
+    }
+
+    public IngestionJob status(String firmId, String sessionId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            session(firmId, sessionId);
+            return IngestionJob.<IngestionJob>findById(sessionId);
+        });
+    }
+
+    void fetch(String sessionId) {
+        TrackedSession session = QuarkusTransaction.requiringNew().call(() -> TrackedSession.findById(sessionId));
+        try {
+            Fetched fetched = reader.read(session, (pages, records) -> progress(sessionId, pages, records));
+            if (fetched.reportIds().isEmpty()) {
+                finish(sessionId, State.REPORT_MISSING, "No attendance report covers the session window yet. Teams "
+                        + "publishes reports up to about two hours after a meeting ends; refresh later.", null);
+                return;
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                IngestionJob job = IngestionJob.findById(sessionId);
+                boolean changed = store.replace(session, job, fetched, "graph");
+                int count = fetched.participants().participants().size();
+                job.state = count == 0 ? State.NO_ATTENDEES : State.READY;
+                job.detail = (changed ? "" : "Unchanged since the previous fetch. ") + count + " participants from "
+                        + fetched.reportIds().size() + " report(s).";
+                job.reportsUsed = fetched.reportIds();
+                job.lastFetchAt = Instant.now();
+                job.updatedAt = job.lastFetchAt;
+            });
+        } catch (ApiException e) {
+            finish(sessionId, State.FAILED, "Microsoft Graph answered HTTP " + e.getResponseStatusCode()
+                    + " while reading attendance; the previous data is kept. " + e.getMessage(), null);
+        } catch (WebApplicationException e) {
+            finish(sessionId, State.FAILED, "The provider could not get a Microsoft token (HTTP "
+                    + e.getResponse().getStatus() + "): validate the provider, which says what to fix.", null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "attendance fetch of session %s failed", sessionId);
+            finish(sessionId, State.FAILED, "The fetch failed: " + e.getMessage() + ". The previous data is kept.",
+                    null);
+        }
+    }
+
+    private void progress(String sessionId, int pages, int records) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IngestionJob job = IngestionJob.findById(sessionId);
+            job.pages = pages;
+            job.records = records;
+            job.updatedAt = Instant.now();
+        });
+    }
+
+    private void finish(String sessionId, State state, String detail, Instant fetchedAt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IngestionJob job = IngestionJob.findById(sessionId);
+            job.state = state;
+            job.detail = detail;
+            job.lastFetchAt = fetchedAt != null ? fetchedAt : Instant.now();
+            job.updatedAt = Instant.now();
+        });
+    }
+
+    private static TrackedSession session(String firmId, String sessionId) {
+        return TrackedSession.findInFirm(firmId, sessionId).orElseThrow(() -> new ProblemException(404,
+                "not-found", "Session not found", "No session " + sessionId + " is known to attendance ingestion "
+                + "in your firm. A session created seconds ago may not have arrived yet: try again shortly."));
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,75 @@
+package io.teamscpe.credential;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.teamscpe.contracts.credential.ProviderType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A Microsoft Entra app credential of one firm. The secret is only ever held encrypted ({@link SealedSecret}). */
+@Entity
+public class Provider extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "firm_id")
+    public String firmId;
+    @Enumerated(EnumType.STRING)
+    public ProviderType type;
+    public String name;
+    @Column(name = "tenant_id")
+    public String tenantId;
+    @Column(name = "client_id")
+    public String clientId;
+    @Column(name = "secret_hint")
+    public String secretHint;
+    @Column(name = "secret_expires_on")
+    public LocalDate secretExpiresOn;
+    @Column(name = "secret_ciphertext")
+    public byte[] secretCiphertext;
+    @Column(name = "secret_iv")
+    public byte[] secretIv;
+    @Column(name = "dek_wrapped")
+    public byte[] dekWrapped;
+    @Column(name = "dek_iv")
+    public byte[] dekIv;
+    @Column(name = "master_key_id")
+    public String masterKeyId;
+    @Enumerated(EnumType.STRING)
+    public ProviderStatus status;
+    @Column(name = "status_code")
+    public String statusCode;
+    @Column(name = "status_detail")
+    public String statusDetail;
+    @Column(name = "last_validated_at")
+    public Instant lastValidatedAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    /** Firm-scoped lookup: another firm's provider is indistinguishable from a missing one. */
+    public static Optional<Provider> findInFirm(String firmId, UUID id) {
+        return find("id = ?1 and firmId = ?2", id, firmId).firstResultOptional();
+    }
+
+    public SealedSecret sealedSecret() {
+        return new SealedSecret(secretCiphertext, secretIv, dekWrapped, dekIv, masterKeyId);
+    }
+
+    public void seal(SealedSecret sealed) {
+        secretCiphertext = sealed.ciphertext();
+        secretIv = sealed.iv();
+        dekWrapped = sealed.wrappedKey();
+        dekIv = sealed.wrappedKeyIv();
+        masterKeyId = sealed.masterKeyId();
+    }
+}

@@ -1,0 +1,71 @@
+package io.teamscpe.credential.rest;
+
+import io.teamscpe.contracts.credential.ProviderType;
+import io.teamscpe.credential.Provider;
+import io.teamscpe.credential.ProviderStatus;
+import io.teamscpe.credential.identity.Diagnosis;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of /api/providers. Secrets go in, never out. */
+public final class ProviderApi {
+    private ProviderApi() {
+    }
+
+    @Schema(description = "A Microsoft Teams credential to register")
+    public record RegisterProvider(
+            @NotNull @Schema(description = "APPLICATION (one per firm) or DELEGATED (one per organizer)")
+            ProviderType type,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 100) @Schema(description = "Directory (tenant) id; required for APPLICATION")
+            String tenantId,
+            @NotBlank @Size(max = 100) @Schema(description = "Application (client) id") String clientId,
+            @NotBlank @Size(max = 1000) @Schema(description = "Client secret value; stored encrypted, never returned")
+            String clientSecret,
+            @Schema(description = "When the client secret expires (for the expiry warning)")
+            LocalDate secretExpiresOn) {
+        @Override
+        public String toString() {
+            return "RegisterProvider[type=" + type + ", name=" + name + ", tenantId=" + tenantId + ", clientId="
+                    + clientId + ", clientSecret=<redacted>, secretExpiresOn=" + secretExpiresOn + "]";
+        }
+    }
+
+    @Schema(description = "Changes to a provider; a new secret re-validates it")
+    public record UpdateProvider(@Size(max = 200) String name, @Size(max = 1000) String clientSecret,
+                                 LocalDate secretExpiresOn) {
+        @Override
+        public String toString() {
+            return "UpdateProvider[name=" + name + ", clientSecret=<redacted>, secretExpiresOn=" + secretExpiresOn
+                    + "]";
+        }
+    }
+
+    @Schema(description = "Optional: the organizer whose Teams access policy to check (application credentials)")
+    public record ValidateRequest(@Size(max = 100) String organizerId) {
+    }
+
+    @Schema(description = "A provider credential as the LMS shows it; the secret appears only as its last 4 characters")
+    public record ProviderView(UUID id, ProviderType type, String name, String tenantId, String clientId,
+                               String secretHint, LocalDate secretExpiresOn, ProviderStatus status,
+                               String statusCode, String statusDetail, Instant lastValidatedAt, Instant createdAt) {
+        public static ProviderView of(Provider p) {
+            return new ProviderView(p.id, p.type, p.name, p.tenantId, p.clientId, p.secretHint, p.secretExpiresOn,
+                    p.status, p.statusCode, p.statusDetail, p.lastValidatedAt, p.createdAt);
+        }
+    }
+
+    @Schema(description = "The outcome of a validation: status, and when not VALID what is wrong and how to fix it")
+    public record ValidationResult(ProviderStatus status, String code, String message, List<String> fix,
+                                   ProviderView provider) {
+        public static ValidationResult of(Provider p, Diagnosis d) {
+            return new ValidationResult(d.status(), d.code(), d.message(), d.fix(), ProviderView.of(p));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.teamscpe.credential.service;
+
+import io.teamscpe.contracts.credential.CredentialRegistered;
+import io.teamscpe.contracts.credential.CredentialValidated;
+import io.teamscpe.contracts.credential.ProviderType;
+import io.teamscpe.credential.Provider;
+import io.teamscpe.credential.ProviderStatus;
+import io.teamscpe.credential.crypto.SecretVault;
+import io.teamscpe.credential.identity.Diagnosis;
+import io.teamscpe.credential.identity.MicrosoftIdentity;
+import io.teamscpe.credential.rest.ProviderApi.RegisterProvider;
+import io.teamscpe.credential.rest.ProviderApi.UpdateProvider;
+import io.teamscpe.platform.outbox.Outbox;
+import io.teamscpe.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Registering, changing and recording the validation of provider credentials. */
+@ApplicationScoped
+public class ProviderService {
+    private final SecretVault vault;
+    private final Outbox outbox;
+    private final MicrosoftIdentity identity;
+
+    public ProviderService(SecretVault vault, Outbox outbox, MicrosoftIdentity identity) {
+        this.vault = vault;
+        this.outbox = outbox;
+        this.identity = identity;
+    }
+
+    @Transactional
+    public Provider register(String firmId, RegisterProvider request) {
+        if (request.type() == ProviderType.APPLICATION && isBlank(request.tenantId())) {
+            throw ProblemException.badRequest("tenant-id-required", "Tenant id required",
+                    "An application credential needs the Directory (tenant) ID of its app registration.")
+                    .with("errors", List.of(java.util.Map.of("field", "tenantId", "message", "must not be blank")));
+        }
+        Provider p = new Provider();
+        p.id = UUID.randomUUID();
+        p.firmId = firmId;
+        p.type = request.type();
+        p.name = request.name().trim();
+        p.tenantId = isBlank(request.tenantId()) ? null : request.tenantId().trim();
+        p.clientId = request.clientId().trim();
+        p.secretExpiresOn = request.secretExpiresOn();
+        p.status = ProviderStatus.UNVALIDATED;
+        p.createdAt = Instant.now();
+        p.updatedAt = p.createdAt;
+        setSecret(p, request.clientSecret());
+        p.persist();
+        outbox.publish(new CredentialRegistered(p.id.toString(), firmId, p.type, p.name, p.tenantId, p.clientId,
+                p.createdAt));
+        return p;
+    }
+
+    @Transactional
+    public Provider update(String firmId, UUID id, UpdateProvider request) {
+        Provider p = get(firmId, id);
+        if (!isBlank(request.name())) {
+            p.name = request.name().trim();
+        }
+        if (request.secretExpiresOn() != null) {
+            p.secretExpiresOn = request.secretExpiresOn();
+        }
+        if (!isBlank(request.clientSecret())) {
+            identity.forget(p);
+            setSecret(p, request.clientSecret());
+            p.status = ProviderStatus.UNVALIDATED;
+        }
+        p.updatedAt = Instant.now();
+        return p;
+    }
+
+    @Transactional
+    public List<Provider> list(String firmId) {
+        return Provider.list("firmId = ?1 order by createdAt", firmId);
+    }
+
+    @Transactional
+    public Provider get(String firmId, UUID id) {
+        return Provider.findInFirm(firmId, id)
+                .orElseThrow(() -> ProblemException.notFound("Provider", id.toString()));
+    }
+
+    @Transactional
+    public Provider record(String firmId, UUID id, Diagnosis outcome) {
+        Provider p = get(firmId, id);
+        p.status = outcome.status();
+        p.statusCode = outcome.code();
+        p.statusDetail = outcome.message();
+        p.lastValidatedAt = Instant.now();
+        p.updatedAt = p.lastValidatedAt;
+        outbox.publish(new CredentialValidated(p.id.toString(), firmId, outcome.status().name(), outcome.code(),
+                p.lastValidatedAt));
+        return p;
+    }
+
+    /** The plaintext secret, for the identity platform only; never returned, logged or published. */
+    public String secretOf(Provider p) {
+        return vault.open(p.sealedSecret(), p.firmId, p.id.toString());
+    }
+
+    private void setSecret(Provider p, String secret) {
+        String trimmed = secret.trim();
+        p.secretHint = trimmed.length() <= 4 ? "****" : "…" + trimmed.substring(trimmed.length() - 4);
+        p.seal(vault.seal(trimmed, p.firmId, p.id.toString()));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

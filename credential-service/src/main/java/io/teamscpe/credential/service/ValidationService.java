@@ -1,0 +1,92 @@
+package io.teamscpe.credential.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.MsalException;
+import io.teamscpe.contracts.credential.ProviderType;
+import io.teamscpe.credential.Provider;
+import io.teamscpe.credential.ProviderStatus;
+import io.teamscpe.credential.config.CredentialConfig;
+import io.teamscpe.credential.graph.AccessPolicyCheck;
+import io.teamscpe.credential.identity.Diagnosis;
+import io.teamscpe.credential.identity.EntraErrors;
+import io.teamscpe.credential.identity.GraphPermissions;
+import io.teamscpe.credential.identity.MicrosoftIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * "Validate": proves a credential works end to end against Microsoft, and when it does not, says what to fix.
+ * Network calls run outside any database transaction; only the outcome is recorded (with its event).
+ */
+@ApplicationScoped
+public class ValidationService {
+    private final ProviderService providers;
+    private final MicrosoftIdentity identity;
+    private final AccessPolicyCheck accessPolicy;
+    private final CredentialConfig config;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public ValidationService(ProviderService providers, MicrosoftIdentity identity, AccessPolicyCheck accessPolicy,
+                             CredentialConfig config, ObjectMapper json) {
+        this.providers = providers;
+        this.identity = identity;
+        this.accessPolicy = accessPolicy;
+        this.config = config;
+        this.json = json;
+    }
+
+    public ValidationOutcome validate(String firmId, UUID id, String organizerId) {
+        Provider p = providers.get(firmId, id);
+        Diagnosis outcome = diagnose(p, organizerId);
+        return new ValidationOutcome(providers.record(firmId, id, outcome), outcome);
+    }
+
+    Diagnosis diagnose(Provider p, String organizerId) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (p.secretExpiresOn != null && p.secretExpiresOn.isBefore(today)) {
+            return new Diagnosis(ProviderStatus.INVALID, "client-secret-expired",
+                    "The client secret expired on " + p.secretExpiresOn + ".",
+                    List.of("Create a new client secret in App registrations > " + p.clientId
+                            + " > Certificates & secrets and update this provider with its Value and expiry date."));
+        }
+        if (p.type == ProviderType.DELEGATED) {
+            return new Diagnosis(ProviderStatus.NEEDS_CONSENT, "organizer-sign-in-required",
+                    "A delegated credential works once its meeting organizer signs in and consents.",
+                    List.of("Start the organizer sign-in for this provider."));
+        }
+        IAuthenticationResult token;
+        try {
+            token = identity.applicationToken(p, providers.secretOf(p));
+        } catch (MsalException e) {
+            return EntraErrors.explain(e, p);
+        }
+        Diagnosis permissions = GraphPermissions.check(token.accessToken(), p, json);
+        if (!permissions.ok()) {
+            return permissions;
+        }
+        if (organizerId != null && !organizerId.isBlank()) {
+            Diagnosis policy = accessPolicy.check(token.accessToken(), p, organizerId.trim());
+            if (!policy.ok()) {
+                return policy;
+            }
+        }
+        if (p.secretExpiresOn != null && !p.secretExpiresOn.isAfter(today.plusDays(config.expiryWarningDays()))) {
+            return new Diagnosis(ProviderStatus.EXPIRING, "client-secret-expiring",
+                    "The credential works, but its client secret expires on " + p.secretExpiresOn + ".",
+                    List.of("Create a new client secret (Microsoft recommends 24 months) before " + p.secretExpiresOn
+                            + " and update this provider with its Value and expiry date."));
+        }
+        return Diagnosis.valid(organizerId == null || organizerId.isBlank()
+                ? "Token issued with the required Graph permissions."
+                : "Token issued with the required Graph permissions; the organizer's meetings are readable.");
+    }
+
+    public record ValidationOutcome(Provider provider, Diagnosis diagnosis) {
+    }
+}

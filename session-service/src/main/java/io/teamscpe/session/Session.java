@@ -1,0 +1,79 @@
+package io.teamscpe.session;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.teamscpe.contracts.session.SessionDetails;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A CPE session and the Teams meeting its Join URL resolved to. */
+@Entity
+public class Session extends PanacheEntityBase {
+    public enum Status { SCHEDULED, CANCELLED }
+
+    @Id
+    public UUID id;
+    @Column(name = "firm_id")
+    public String firmId;
+    public String title;
+    public String description;
+    @Column(name = "scheduled_start")
+    public Instant scheduledStart;
+    @Column(name = "scheduled_end")
+    public Instant scheduledEnd;
+    @Column(name = "time_zone")
+    public String timeZone;
+    @Column(name = "max_credits")
+    public BigDecimal maxCredits;
+    @Column(name = "fields_of_study")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> fieldsOfStudy;
+    @Column(name = "delivery_method")
+    public String deliveryMethod;
+    @Column(name = "provider_id")
+    public String providerId;
+    @Column(name = "organizer_id")
+    public String organizerId;
+    @Column(name = "join_url")
+    public String joinUrl;
+    @Column(name = "join_url_key")
+    public String joinUrlKey;
+    @Column(name = "meeting_id")
+    public String meetingId;
+    @Column(name = "meeting_start")
+    public Instant meetingStart;
+    @Column(name = "meeting_end")
+    public Instant meetingEnd;
+    @Column(name = "ruleset_id")
+    public String rulesetId;
+    @Column(name = "ruleset_version")
+    public Integer rulesetVersion;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public int revision;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public static Optional<Session> findInFirm(String firmId, UUID id) {
+        return find("id = ?1 and firmId = ?2", id, firmId).firstResultOptional();
+    }
+
+    public SessionDetails details() {
+        return new SessionDetails(title, providerId, organizerId, meetingId, joinUrl, scheduledStart, scheduledEnd,
+                timeZone, maxCredits, List.copyOf(fieldsOfStudy), deliveryMethod, rulesetId, rulesetVersion);
+    }
+}

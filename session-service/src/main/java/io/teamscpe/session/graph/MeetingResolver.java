@@ -1,0 +1,119 @@
+package io.teamscpe.session.graph;
+
+import com.microsoft.graph.models.OnlineMeeting;
+import com.microsoft.graph.models.OnlineMeetingCollectionResponse;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
+import io.teamscpe.platform.graph.BrokeredToken;
+import io.teamscpe.platform.graph.GraphClients;
+import io.teamscpe.platform.graph.TokenBrokerClient;
+import io.teamscpe.platform.graph.TokenRequest;
+import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.session.JoinUrl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Resolves a Join URL to its Graph online meeting with a brokered token, refusing what Teams CPE cannot credit:
+ * Meet Now (no schedule), live events, channel meetings, and meetings of another organizer.
+ */
+@ApplicationScoped
+public class MeetingResolver {
+    private final TokenBrokerClient broker;
+    private final GraphClients graph;
+
+    public MeetingResolver(@RestClient TokenBrokerClient broker, GraphClients graph) {
+        this.broker = broker;
+        this.graph = graph;
+    }
+
+    public ResolvedMeeting resolve(String firmId, String providerId, String organizerId, JoinUrl joinUrl) {
+        BrokeredToken token = token(firmId, providerId, organizerId);
+        GraphServiceClient client = graph.withToken(token.accessToken());
+        String filter = "JoinWebUrl eq '" + joinUrl.url().replace("'", "''") + "'";
+        OnlineMeetingCollectionResponse found;
+        try {
+            found = token.graphUserPath().equals("me")
+                    ? client.me().onlineMeetings().get(rc -> rc.queryParameters.filter = filter)
+                    : client.users().byUserId(token.organizerId()).onlineMeetings()
+                    .get(rc -> rc.queryParameters.filter = filter);
+        } catch (ApiException e) {
+            throw graphRefused(e, token.organizerId());
+        }
+        List<OnlineMeeting> meetings = found == null || found.getValue() == null ? List.of() : found.getValue();
+        if (meetings.isEmpty()) {
+            throw new ProblemException(422, "meeting-not-found", "Meeting not found",
+                    "Microsoft Graph found no meeting with this Join URL for organizer " + token.organizerId()
+                            + ". Likely causes: the meeting belongs to another organizer (pick the organizer who "
+                            + "scheduled it), the link is from another tenant than the provider's, or the link was "
+                            + "copied incompletely.");
+        }
+        return check(meetings.get(0), token.organizerId(), joinUrl);
+    }
+
+    private ResolvedMeeting check(OnlineMeeting m, String organizerId, JoinUrl joinUrl) {
+        if (Boolean.TRUE.equals(m.getIsBroadcast())) {
+            throw new ProblemException(422, "live-event-not-supported", "Live events are not supported",
+                    "This link is a Teams live event. Teams CPE credits regular Teams meetings: schedule the "
+                            + "course as a Teams meeting and use its Join URL.");
+        }
+        String thread = m.getChatInfo() != null ? m.getChatInfo().getThreadId() : joinUrl.threadId();
+        if (thread != null && thread.contains("@thread.tacv2")) {
+            throw new ProblemException(422, "channel-meeting-not-supported", "Channel meetings are not supported",
+                    "This is a Teams channel meeting, for which Microsoft provides no attendance reports. Schedule "
+                            + "the course as a regular (non-channel) Teams meeting.");
+        }
+        if (m.getStartDateTime() == null || m.getEndDateTime() == null) {
+            throw new ProblemException(422, "meet-now-not-supported", "Meet Now meetings are not supported",
+                    "This is a 'Meet Now' meeting without a scheduled start and end, so attendance cannot be "
+                            + "measured against a schedule. Schedule the meeting in Teams or Outlook and use its "
+                            + "Join URL.");
+        }
+        String organizer = m.getParticipants() != null && m.getParticipants().getOrganizer() != null
+                && m.getParticipants().getOrganizer().getIdentity() != null
+                && m.getParticipants().getOrganizer().getIdentity().getUser() != null
+                ? m.getParticipants().getOrganizer().getIdentity().getUser().getId() : organizerId;
+        if (organizer != null && !organizer.equals(organizerId)) {
+            throw new ProblemException(422, "organizer-mismatch", "Meeting has another organizer",
+                    "The meeting is organized by " + organizer + ", not by " + organizerId + ". Only the organizer "
+                            + "can read attendance: link the session to the organizer's credential (a co-presenter's "
+                            + "credential cannot own the session).");
+        }
+        return new ResolvedMeeting(m.getId(), organizerId, m.getStartDateTime().toInstant(),
+                m.getEndDateTime().toInstant(), m.getSubject());
+    }
+
+    private BrokeredToken token(String firmId, String providerId, String organizerId) {
+        try {
+            return broker.issue(new TokenRequest(firmId, providerId, organizerId));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 400) {
+                throw new ProblemException(422, "organizer-required", "Meeting organizer required",
+                        "Provider " + providerId + " is an application credential: choose the session's Meeting "
+                                + "Organizer (organizerId) from /api/providers/" + providerId + "/organizers.");
+            }
+            String detail = status == 404
+                    ? "Provider " + providerId + " does not exist in your firm: pick one from /api/providers."
+                    : "The provider cannot get a Microsoft token (HTTP " + status + "): validate it under "
+                    + "/api/providers/" + providerId + "/validate, which says what to fix.";
+            throw new ProblemException(status == 404 ? 422 : 424, "provider-unusable", "Provider unusable", detail);
+        }
+    }
+
+    private static ProblemException graphRefused(ApiException e, String organizerId) {
+        String message = e instanceof ODataError odata && odata.getError() != null
+                ? odata.getError().getMessage() : e.getMessage();
+        if (e.getResponseStatusCode() == 403 && message != null && message.contains("Application Access Policy")) {
+            return new ProblemException(424, "access-policy-missing", "Teams access policy missing",
+                    "Teams has no application access policy letting this provider read the meetings of organizer "
+                            + organizerId + ". Validate the provider with this organizer to get the PowerShell "
+                            + "commands that grant it (changes take up to 30 minutes).");
+        }
+        return new ProblemException(424, "graph-error", "Microsoft Graph refused",
+                "Microsoft Graph answered HTTP " + e.getResponseStatusCode() + ": " + message);
+    }
+}

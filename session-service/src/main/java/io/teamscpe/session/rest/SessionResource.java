@@ -1,0 +1,69 @@
+package io.teamscpe.session.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.session.Session;
+import io.teamscpe.session.rest.SessionApi.CreateSession;
+import io.teamscpe.session.rest.SessionApi.SessionPage;
+import io.teamscpe.session.rest.SessionApi.SessionView;
+import io.teamscpe.session.service.SessionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/sessions")
+@RolesAllowed("cpe-admin")
+@Blocking
+@Tag(name = "Sessions", description = "CPE sessions and their Teams meetings")
+public class SessionResource {
+    private final SessionService sessions;
+    private final FirmContext firm;
+
+    public SessionResource(SessionService sessions, FirmContext firm) {
+        this.sessions = sessions;
+        this.firm = firm;
+    }
+
+    @POST
+    public Response create(@Valid @NotNull CreateSession request) {
+        var created = sessions.create(firm.firmId(), request);
+        return Response.created(URI.create("/api/sessions/" + created.session().id))
+                .entity(SessionView.of(created.session(), created.warnings())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public SessionView get(@PathParam("id") UUID id) {
+        Session s = sessions.get(firm.firmId(), id);
+        return SessionView.of(s, sessions.warnings(s));
+    }
+
+    @GET
+    public SessionPage list(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                            @QueryParam("status") Session.Status status,
+                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return sessions.list(firm.firmId(), from, to, status, page, size);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public SessionView cancel(@PathParam("id") UUID id, @QueryParam("reason") String reason) {
+        return SessionView.of(sessions.cancel(firm.firmId(), id, reason), List.of());
+    }
+}
