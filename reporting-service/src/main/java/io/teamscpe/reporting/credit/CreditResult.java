@@ -1,0 +1,7 @@
+package io.teamscpe.reporting.credit;
+
+import java.math.BigDecimal;
+
+/** Suggested credit with the plain-language reason an auditor reads. */
+public record CreditResult(BigDecimal credit, long minutesPresent, String reason) {
+}

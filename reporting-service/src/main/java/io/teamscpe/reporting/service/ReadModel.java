@@ -1,0 +1,111 @@
+package io.teamscpe.reporting.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
+import io.teamscpe.contracts.attendance.ParticipantAttended;
+import io.teamscpe.contracts.session.SessionCancelled;
+import io.teamscpe.contracts.session.SessionDetails;
+import io.teamscpe.contracts.session.SessionScheduled;
+import io.teamscpe.reporting.ReportSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies events to reporting's read models. Attendance arrives as a snapshot (participants, then completed);
+ * only a complete snapshot replaces the session's current attendance, so reports never show half a fetch.
+ */
+@ApplicationScoped
+public class ReadModel {
+    private static final Logger LOG = Logger.getLogger(ReadModel.class);
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public ReadModel(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void on(SessionScheduled event) {
+        ReportSession s = ReportSession.findById(event.sessionId());
+        if (s != null && s.revision >= event.revision()) {
+            return;
+        }
+        if (s == null) {
+            s = new ReportSession();
+            s.sessionId = event.sessionId();
+            s.firmId = event.firmId();
+        }
+        SessionDetails d = event.details();
+        s.title = d.title();
+        s.scheduledStart = d.scheduledStart();
+        s.scheduledEnd = d.scheduledEnd();
+        s.timeZone = d.timeZone();
+        s.maxCredits = d.maxCredits();
+        s.rulesetId = d.rulesetId();
+        s.rulesetVersion = d.rulesetVersion();
+        s.revision = event.revision();
+        s.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void on(SessionCancelled event) {
+        ReportSession s = ReportSession.findById(event.sessionId());
+        if (s != null) {
+            s.cancelled = true;
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void on(ParticipantAttended event) {
+        em.createNativeQuery("""
+                        insert into attendance_staging (snapshot_id, participant_key, session_id, participant, intervals)
+                        values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
+                        on conflict (snapshot_id, participant_key) do nothing""")
+                .setParameter(1, event.snapshotId()).setParameter(2, event.participant().participantKey())
+                .setParameter(3, event.sessionId()).setParameter(4, write(event.participant()))
+                .setParameter(5, write(event.intervals()))
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void on(AttendanceSnapshotCompleted event) {
+        long staged = ((Number) em.createNativeQuery("select count(*) from attendance_staging where snapshot_id = ?1")
+                .setParameter(1, event.snapshotId()).getSingleResult()).longValue();
+        if (staged != event.participantCount()) {
+            LOG.errorf("attendance snapshot %s of session %s has %d of %d participants; keeping the previous one",
+                    event.snapshotId(), event.sessionId(), staged, event.participantCount());
+            return;
+        }
+        em.createNativeQuery("delete from attendance_current where session_id = ?1")
+                .setParameter(1, event.sessionId()).executeUpdate();
+        em.createNativeQuery("""
+                        insert into attendance_current (session_id, participant_key, snapshot_id, participant, intervals)
+                        select session_id, participant_key, snapshot_id, participant, intervals
+                        from attendance_staging where snapshot_id = ?1""")
+                .setParameter(1, event.snapshotId()).executeUpdate();
+        em.createNativeQuery("delete from attendance_staging where snapshot_id = ?1")
+                .setParameter(1, event.snapshotId()).executeUpdate();
+        em.createNativeQuery("""
+                        insert into attendance_freshness (session_id, snapshot_id, source, fetched_at, applied_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (session_id) do update set snapshot_id = excluded.snapshot_id,
+                            source = excluded.source, fetched_at = excluded.fetched_at, applied_at = excluded.applied_at""")
+                .setParameter(1, event.sessionId()).setParameter(2, event.snapshotId())
+                .setParameter(3, event.source()).setParameter(4, event.fetchedAt()).setParameter(5, Instant.now())
+                .executeUpdate();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
