@@ -1,7 +1,10 @@
 package io.teamscpe.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -37,7 +40,9 @@ public class ProblemMappers {
                 "Fix these fields and send again: " + detail, uri.getPath(), Map.of("errors", errors)));
     }
 
-    @ServerExceptionMapper
+    /** Declared for the subtypes too: Quarkus ships mappers for them, and the most specific mapper wins. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 ? " at '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()

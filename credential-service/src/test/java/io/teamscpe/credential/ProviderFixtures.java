@@ -1,0 +1,29 @@
+package io.teamscpe.credential;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.teamscpe.devstack.quarkus.Tokens;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Registers providers through the public API. */
+final class ProviderFixtures {
+    private ProviderFixtures() {
+    }
+
+    static String register(String firm, String tenantId, String clientId, String secret, String expiresOn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "APPLICATION");
+        body.put("name", "Teams app " + clientId.substring(0, 8));
+        body.put("tenantId", tenantId);
+        body.put("clientId", clientId);
+        body.put("clientSecret", secret);
+        if (expiresOn != null) {
+            body.put("secretExpiresOn", expiresOn);
+        }
+        return given().auth().oauth2(Tokens.admin(firm)).contentType(ContentType.JSON).body(body)
+                .post("/api/providers")
+                .then().statusCode(201).extract().path("id");
+    }
+}

@@ -1,0 +1,133 @@
+package io.teamscpe.devstack;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged Quarkus service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as its own JVM. */
+public final class ServiceProcess implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String module;
+    private final int port;
+    private final Path log;
+    private final Process process;
+    private final Thread shutdownHook;
+
+    private ServiceProcess(String module, int port, Path log, Process process) {
+        this.module = module;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+        this.shutdownHook = Processes.addHook(module, () -> Processes.stop(process.toHandle(), module, STOP_GRACE));
+    }
+
+    /**
+     * Starts {@code module}'s packaged app with {@code env} added to this JVM's environment; does not wait.
+     *
+     * @param port the HTTP port it is told to use in {@code env} (for the readiness check)
+     */
+    public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> env, Path log) {
+        Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first with "
+                    + "`./mvnw -DskipTests install` in " + repoRoot);
+        }
+        ProcessBuilder builder = new ProcessBuilder(List.of(Processes.javaExecutable(), "-Xmx256m",
+                "-jar", jar.toString()))
+                .directory(repoRoot.resolve(module).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = builder.start();
+            LOG.infof("%s starting on port %d (pid %d, log %s)", module, port, process.pid(), log);
+            return new ServiceProcess(module, port, log, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + module, e);
+        }
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails early, with the log's tail, if the process dies. */
+    public void awaitReady(Duration timeout) {
+        URI ready = URI.create(baseUrl() + "/q/health/ready");
+        try {
+            Awaitility.await(module + " ready").atMost(timeout)
+                    .pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(module + " exited with code " + process.exitValue()
+                                    + "; last lines of " + log + ":\n" + FileTrees.tail(log, 40));
+                        }
+                        return status(ready) == 200;
+                    });
+            LOG.infof("%s ready on %s", module, baseUrl());
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(module + " not ready within " + timeout + "; last lines of " + log
+                    + ":\n" + FileTrees.tail(log, 40), e);
+        }
+    }
+
+    /** The HTTP status of a GET, or -1 when nothing answers. */
+    static int status(URI uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), SIGKILL if it lingers. */
+    public void stop() {
+        Processes.stop(process.toHandle(), module, STOP_GRACE);
+        Processes.removeHook(shutdownHook);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

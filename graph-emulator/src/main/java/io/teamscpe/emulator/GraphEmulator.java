@@ -1,0 +1,138 @@
+package io.teamscpe.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.teamscpe.emulator.control.ControlApi;
+import io.teamscpe.emulator.graph.GraphApi;
+import io.teamscpe.emulator.graph.attendance.AttendanceApi;
+import io.teamscpe.emulator.graph.meetings.OnlineMeetingsApi;
+import io.teamscpe.emulator.graph.users.UsersApi;
+import io.teamscpe.emulator.http.HttpFront;
+import io.teamscpe.emulator.http.Router;
+import io.teamscpe.emulator.identity.AuthorizationCodeGrant;
+import io.teamscpe.emulator.identity.AuthorizeEndpoint;
+import io.teamscpe.emulator.identity.ClientCredentialsGrant;
+import io.teamscpe.emulator.identity.DelegatedGrants;
+import io.teamscpe.emulator.identity.EntraDiscovery;
+import io.teamscpe.emulator.identity.EntraTokenEndpoint;
+import io.teamscpe.emulator.identity.GraphTokens;
+import io.teamscpe.emulator.identity.RefreshTokenGrant;
+import io.teamscpe.emulator.idp.FirmIdp;
+import io.teamscpe.emulator.idp.IdpTokens;
+import io.teamscpe.emulator.json.Json;
+import io.teamscpe.emulator.state.EmulatorState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local Microsoft identity platform, Microsoft Graph v1.0 subset and firm OIDC provider in one HTTP server.
+ * Each instance has its own port, keys and scenario; {@link #close()} stops it.
+ */
+public final class GraphEmulator implements AutoCloseable {
+
+    /** The firm IdP's realm path segment: its issuer is {@code {baseUrl}/teamscpe-idp/v2.0}. */
+    public static final String IDP_TENANT = "teamscpe-idp";
+    /** The firm IdP's built-in service client (client credentials, role {@code cpe-service}). */
+    public static final String SERVICE_CLIENT_ID = "teamscpe-services";
+    public static final String DEFAULT_SERVICE_CLIENT_SECRET = "local-emulator-service-secret";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final EmulatorState state;
+    private final IdpTokens idpTokens;
+
+    private GraphEmulator(HttpServer server, ExecutorService executor, EmulatorState state, IdpTokens idpTokens) {
+        this.server = server;
+        this.executor = executor;
+        this.state = state;
+        this.idpTokens = idpTokens;
+    }
+
+    /** Starts on {@code port} (0 picks a free one) with {@link #DEFAULT_SERVICE_CLIENT_SECRET}. */
+    public static GraphEmulator start(int port) {
+        return start(port, DEFAULT_SERVICE_CLIENT_SECRET);
+    }
+
+    /** Starts on {@code port} (0 picks a free one); the firm IdP's service client uses this secret. */
+    public static GraphEmulator start(int port, String serviceClientSecret) {
+        EmulatorState state = new EmulatorState(Clock.systemUTC());
+        IdpTokens idpTokens = new IdpTokens(state, IDP_TENANT);
+        Router router = routes(state, idpTokens, serviceClientSecret);
+        String instance = Integer.toHexString(System.identityHashCode(state));
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "graph-emulator-" + instance + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
+            server.createContext("/", new HttpFront(router));
+            server.setExecutor(executor);
+            server.start();
+            state.baseUrl("http://localhost:" + server.getAddress().getPort());
+            return new GraphEmulator(server, executor, state, idpTokens);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("cannot start the Graph emulator on port " + port, e);
+        }
+    }
+
+    private static Router routes(EmulatorState state, IdpTokens idpTokens, String serviceClientSecret) {
+        Router router = new Router();
+        new EntraDiscovery(state).register(router);
+        DelegatedGrants delegated = new DelegatedGrants();
+        new AuthorizeEndpoint(state, delegated).register(router);
+        new EntraTokenEndpoint(state, List.of(new ClientCredentialsGrant(new GraphTokens(state)),
+                new AuthorizationCodeGrant(state, delegated), new RefreshTokenGrant(state, delegated)))
+                .register(router);
+        new FirmIdp(state, idpTokens, IDP_TENANT, SERVICE_CLIENT_ID, serviceClientSecret).register(router);
+        GraphApi graph = new GraphApi(state);
+        graph.registerFallback(router);
+        new UsersApi(graph).register(router);
+        new OnlineMeetingsApi(graph).register(router);
+        new AttendanceApi(graph).register(router);
+        new ControlApi(state, idpTokens).register(router);
+        return router;
+    }
+
+    /** {@code http://localhost:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return state.baseUrl();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Replaces all Microsoft-side state (tenants, apps, users, meetings) with the scenario in this JSON. */
+    public void loadScenario(String json) {
+        loadScenario(Json.read(json, Scenario.class));
+    }
+
+    /** Replaces all Microsoft-side state; the firm IdP's service client stays. */
+    public void loadScenario(Scenario scenario) {
+        state.load(scenario);
+    }
+
+    /** A firm user's access token from the firm IdP, as {@code POST /_emulator/idp/tokens} issues it. */
+    public String mintIdpToken(String firmId, String subject, String name, String email, List<String> roles) {
+        return idpTokens.userToken(firmId, subject, name, email, roles);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** {@code --port N} (default 8090), {@code --scenario demo|<path to JSON>} (default demo). */
+    public static void main(String[] args) {
+        EmulatorMain.run(args);
+    }
+}

@@ -1,0 +1,98 @@
+package io.teamscpe.emulator.control;
+
+import io.teamscpe.emulator.Scenario;
+import io.teamscpe.emulator.Scenario.Meeting;
+import io.teamscpe.emulator.Scenario.Tenant;
+import io.teamscpe.emulator.http.Request;
+import io.teamscpe.emulator.http.Response;
+import io.teamscpe.emulator.http.Router;
+import io.teamscpe.emulator.idp.IdpTokens;
+import io.teamscpe.emulator.json.Json;
+import io.teamscpe.emulator.state.EmulatorState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The emulator's own control endpoints under {@code /_emulator}: load or summarize the scenario, mint firm user
+ * tokens, health.
+ */
+public final class ControlApi {
+
+    private final EmulatorState state;
+    private final IdpTokens idpTokens;
+
+    public ControlApi(EmulatorState state, IdpTokens idpTokens) {
+        this.state = state;
+        this.idpTokens = idpTokens;
+    }
+
+    public void register(Router router) {
+        router.get("/_emulator/health", r -> Response.ok(Map.of("status", "UP")))
+                .get("/_emulator/scenario", r -> Response.ok(summary(state.directory().scenario())))
+                .put("/_emulator/scenario", this::loadScenario)
+                .post("/_emulator/idp/tokens", this::mintToken);
+    }
+
+    private Response loadScenario(Request request) {
+        Scenario scenario;
+        try {
+            scenario = Json.read(request.body(), Scenario.class);
+            state.load(scenario);
+        } catch (IllegalArgumentException e) {
+            return Response.json(400, Map.of("error", "invalid_scenario", "error_description", e.getMessage()));
+        }
+        return Response.ok(summary(scenario));
+    }
+
+    private Response mintToken(Request request) {
+        TokenRequest body;
+        try {
+            body = Json.read(request.body(), TokenRequest.class);
+        } catch (IllegalArgumentException e) {
+            return Response.json(400, Map.of("error", "invalid_request", "error_description", e.getMessage()));
+        }
+        if (body.subject() == null || body.subject().isBlank()) {
+            return Response.json(400, Map.of("error", "invalid_request", "error_description", "subject is required"));
+        }
+        String token = idpTokens.userToken(body.firmId(), body.subject(), body.name(), body.email(), body.roles());
+        return Response.ok(IdpTokens.tokenResponse(token));
+    }
+
+    /** Counts per tenant and in total. */
+    static Map<String, Object> summary(Scenario scenario) {
+        List<Object> tenants = scenario.tenants().stream().map(t -> (Object) tenantSummary(t)).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenants", scenario.tenants().size());
+        body.put("apps", scenario.tenants().stream().mapToInt(t -> t.apps().size()).sum());
+        body.put("users", scenario.tenants().stream().mapToInt(t -> t.users().size()).sum());
+        body.put("meetings", scenario.tenants().stream().mapToInt(t -> t.meetings().size()).sum());
+        body.put("attendanceReports", scenario.tenants().stream().flatMap(t -> t.meetings().stream())
+                .mapToInt(m -> m.attendanceReports().size()).sum());
+        body.put("attendanceRecords", scenario.tenants().stream().flatMap(t -> t.meetings().stream())
+                .mapToInt(ControlApi::recordCount).sum());
+        body.put("graphPageSize", scenario.graphPageSize());
+        body.put("tokenLifetimeSeconds", scenario.tokenLifetimeSeconds());
+        body.put("tenantDetails", tenants);
+        return body;
+    }
+
+    private static Map<String, Object> tenantSummary(Tenant tenant) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", tenant.id());
+        json.put("displayName", tenant.displayName());
+        json.put("apps", tenant.apps().size());
+        json.put("users", tenant.users().size());
+        json.put("meetings", tenant.meetings().size());
+        json.put("attendanceRecords", tenant.meetings().stream().mapToInt(ControlApi::recordCount).sum());
+        return json;
+    }
+
+    private static int recordCount(Meeting meeting) {
+        return meeting.attendanceReports().stream().mapToInt(r -> r.records().size()).sum();
+    }
+
+    /** Body of {@code POST /_emulator/idp/tokens}. */
+    record TokenRequest(String firmId, String subject, String name, String email, List<String> roles) {
+    }
+}

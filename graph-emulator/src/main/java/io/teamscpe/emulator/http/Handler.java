@@ -1,0 +1,7 @@
+package io.teamscpe.emulator.http;
+
+/** Answers one routed request. */
+@FunctionalInterface
+public interface Handler {
+    Response handle(Request request);
+}

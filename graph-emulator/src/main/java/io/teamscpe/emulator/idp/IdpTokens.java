@@ -1,0 +1,73 @@
+package io.teamscpe.emulator.idp;
+
+import io.teamscpe.emulator.jwt.Jwt;
+import io.teamscpe.emulator.state.EmulatorState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Mints the firm IdP's access tokens: firm users' tokens and the service client's tokens. */
+public final class IdpTokens {
+
+    /** Lifetime of every IdP token, in seconds. */
+    public static final int LIFETIME_SECONDS = 3600;
+
+    private final EmulatorState state;
+    private final String tenantSegment;
+
+    public IdpTokens(EmulatorState state, String tenantSegment) {
+        this.state = state;
+        this.tenantSegment = tenantSegment;
+    }
+
+    /** {@code {base}/teamscpe-idp/v2.0}: the issuer, also the OIDC discovery base. */
+    public String issuer() {
+        return state.baseUrl() + "/" + tenantSegment + "/v2.0";
+    }
+
+    /** A firm user's token: sub, firm_id, roles, name, email (also as preferred_username). */
+    public String userToken(String firmId, String subject, String name, String email, List<String> roles) {
+        Map<String, Object> claims = baseClaims(subject);
+        claims.put("firm_id", firmId);
+        claims.put("roles", roles == null ? List.of() : List.copyOf(roles));
+        if (email != null) {
+            claims.put("preferred_username", email);
+            claims.put("email", email);
+        }
+        if (name != null) {
+            claims.put("name", name);
+        }
+        return Jwt.sign(claims, state.idpKey());
+    }
+
+    /** A service client's token: sub and azp are the client id, role {@code cpe-service}. */
+    public String serviceToken(String clientId) {
+        Map<String, Object> claims = baseClaims(clientId);
+        claims.put("azp", clientId);
+        claims.put("roles", List.of("cpe-service"));
+        return Jwt.sign(claims, state.idpKey());
+    }
+
+    /** The OAuth token response around an access token. */
+    public static Map<String, Object> tokenResponse(String accessToken) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", accessToken);
+        body.put("token_type", "Bearer");
+        body.put("expires_in", LIFETIME_SECONDS);
+        return body;
+    }
+
+    private Map<String, Object> baseClaims(String subject) {
+        Instant now = state.clock().instant();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer());
+        claims.put("sub", subject);
+        claims.put("iat", now.getEpochSecond());
+        claims.put("nbf", now.getEpochSecond());
+        claims.put("exp", now.getEpochSecond() + LIFETIME_SECONDS);
+        claims.put("jti", UUID.randomUUID().toString());
+        return claims;
+    }
+}
