@@ -1,0 +1,121 @@
+package io.teamscpe.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teamscpe.devstack.RepoRoot;
+import io.teamscpe.devstack.Stack;
+import io.teamscpe.devstack.demo.Api;
+import io.teamscpe.devstack.demo.DemoFlow;
+import io.teamscpe.devstack.kafka.KafkaProbe;
+import io.teamscpe.emulator.DemoScenario;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole suite as users run it: the five packaged services as their own processes, a real Kafka broker and
+ * PostgreSQL, the Graph emulator; crossing services only through Kafka and the token broker.
+ */
+class EndToEndTest {
+    private static Stack stack;
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    @BeforeAll
+    static void start() {
+        Path root = RepoRoot.find();
+        stack = Stack.start(new Stack.Config(root, root.resolve("e2e/target/stack-" + ProcessHandle.current().pid()),
+                Stack.Ports.random(), false, Duration.ofMinutes(4)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void oneSessionFlowsFromCredentialToCompletion() {
+        DemoFlow.Result result = DemoFlow.execute(stack.endpoints(), stack.emulator());
+        assertThat(result.validation().path("status").asText()).isEqualTo("VALID");
+        assertThat(result.attendance().path("reportsUsed").get(0).asText()).isEqualTo(DemoScenario.REPORT_ID);
+
+        Map<String, BigDecimal> expected = ExpectedCredit.byParticipant();
+        Map<String, BigDecimal> actual = new TreeMap<>();
+        for (JsonNode row : result.completion().path("rows")) {
+            actual.put(row.path("participantId").asText(), row.path("suggestedCredit").decimalValue());
+            assertThat(row.path("reason").asText()).isNotBlank();
+        }
+        assertThat(actual).containsAllEntriesOf(expected);
+        int anonymous = actual.size() - expected.size();
+        assertThat(anonymous).as("participants Teams knows by neither id nor email are kept").isBetween(0, 4);
+        assertThat(actual.values()).contains(new BigDecimal("2.0"), new BigDecimal("0.0"));
+    }
+
+    @Test
+    void anEventWrittenWhileKafkaIsDownIsDeliveredWhenItIsBack() {
+        String providerId = DemoFlow.execute(stack.endpoints(), stack.emulator()).providerId();
+        Api api = new Api(JSON, DemoFlow.adminToken(stack.emulator()));
+        stack.kafka().stop();
+        String sessionId;
+        try {
+            Map<String, Object> body = new HashMap<>();
+            body.put("title", DemoScenario.RECURRING_SUBJECT);
+            body.put("scheduledStart", "2026-10-12T16:00:00Z");
+            body.put("scheduledEnd", "2026-10-12T17:00:00Z");
+            body.put("timeZone", "America/Chicago");
+            body.put("providerId", providerId);
+            body.put("organizerId", DemoScenario.ORGANIZER_ID);
+            body.put("joinUrl", DemoScenario.RECURRING_JOIN_URL);
+            sessionId = api.post(stack.endpoints().sessionService() + "/api/sessions", body).expect(201).body()
+                    .path("id").asText();
+            assertThat(api.get(stack.endpoints().attendanceService() + "/api/sessions/" + sessionId + "/attendance")
+                    .status()).isEqualTo(404);
+        } finally {
+            stack.kafka().restart();
+        }
+        String url = stack.endpoints().attendanceService() + "/api/sessions/" + sessionId + "/attendance";
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(api.get(url).status()).isEqualTo(200));
+        assertThat(KafkaProbe.await(stack.endpoints().kafkaBootstrapServers(), "cpe.sessions.v1",
+                r -> r.key().equals(sessionId), 1, Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    void replayedEventsChangeNothingAndPoisonGoesToTheDeadLetterTopic() {
+        DemoFlow.Result before = DemoFlow.execute(stack.endpoints(), stack.emulator());
+        String bootstrap = stack.endpoints().kafkaBootstrapServers();
+        List<ConsumerRecord<String, String>> published = KafkaProbe.await(bootstrap, "cpe.attendance.v1",
+                r -> r.key().equals(before.sessionId()), 1, Duration.ofSeconds(30));
+        for (ConsumerRecord<String, String> r : published) {
+            Map<String, String> headers = new HashMap<>();
+            for (Header h : r.headers()) {
+                headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            KafkaProbe.send(bootstrap, "cpe.attendance.v1", r.key(), r.value(), headers);
+        }
+        KafkaProbe.send(bootstrap, "cpe.attendance.v1", before.sessionId(), "{\"not\": \"an attendance event\"",
+                Map.of("ce_id", "poison-" + before.sessionId(), "ce_type", "io.teamscpe.attendance.participant.v1",
+                        "ce_source", "/e2e", "ce_specversion", "1.0"));
+        assertThat(KafkaProbe.await(bootstrap, "cpe.attendance.v1.dlt",
+                r -> KafkaProbe.header(r, "ce_id").equals("poison-" + before.sessionId()), 1,
+                Duration.ofSeconds(60))).isNotEmpty();
+
+        Api api = new Api(JSON, DemoFlow.adminToken(stack.emulator()));
+        JsonNode after = api.get(stack.endpoints().reportingService() + "/api/sessions/" + before.sessionId()
+                + "/completion").expect(200).body();
+        assertThat(after.path("rows")).isEqualTo(before.completion().path("rows"));
+    }
+}
