@@ -2,6 +2,8 @@ package io.teamscpe.contracts;
 
 import io.teamscpe.contracts.attendance.AttendanceEvent;
 import io.teamscpe.contracts.credential.CredentialEvent;
+import io.teamscpe.contracts.credit.CreditEvent;
+import io.teamscpe.contracts.poll.PollEvent;
 import io.teamscpe.contracts.session.SessionEvent;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,7 +18,8 @@ import java.util.Optional;
 public final class EventCatalog {
     /** One sealed interface per topic. */
     public static final List<Class<? extends CpeEvent>> FAMILIES =
-            List.of(CredentialEvent.class, SessionEvent.class, AttendanceEvent.class);
+            List.of(CredentialEvent.class, SessionEvent.class, AttendanceEvent.class, PollEvent.class,
+                    CreditEvent.class);
 
     private static final Map<String, Class<? extends CpeEvent>> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, String> TOPIC_BY_CLASS = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.teamscpe.devstack.RepoRoot;
 import io.teamscpe.devstack.Stack;
 import io.teamscpe.devstack.demo.Api;
 import io.teamscpe.devstack.demo.DemoFlow;
+import io.teamscpe.devstack.kafka.EventSchemas;
 import io.teamscpe.devstack.kafka.KafkaProbe;
 import io.teamscpe.emulator.DemoScenario;
 import java.math.BigDecimal;
@@ -99,6 +100,10 @@ class EndToEndTest {
         String bootstrap = stack.endpoints().kafkaBootstrapServers();
         List<ConsumerRecord<String, String>> published = KafkaProbe.await(bootstrap, "cpe.attendance.v1",
                 r -> r.key().equals(before.sessionId()), 1, Duration.ofSeconds(30));
+        for (ConsumerRecord<String, String> r : published) {
+            assertThat(EventSchemas.validate(KafkaProbe.header(r, "ce_type"), r.value())).isEmpty();
+            assertThat(r.serializedValueSize()).isLessThan(100_000);
+        }
         for (ConsumerRecord<String, String> r : published) {
             Map<String, String> headers = new HashMap<>();
             for (Header h : r.headers()) {

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A session as reporting knows it, from cpe.sessions.v1 (the highest revision wins). */
 @Entity
@@ -31,6 +34,11 @@ public class ReportSession extends PanacheEntityBase {
     public String rulesetId;
     @Column(name = "ruleset_version")
     public Integer rulesetVersion;
+    @Column(name = "fields_of_study")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> fieldsOfStudy;
+    @Column(name = "delivery_method")
+    public String deliveryMethod;
     public int revision;
     public boolean cancelled;
 

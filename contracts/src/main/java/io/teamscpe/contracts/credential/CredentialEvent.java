@@ -6,7 +6,8 @@ import io.teamscpe.contracts.Topics;
 
 /** Facts about provider credentials. Never carries a secret. Key: credential id. */
 @Topic(Topics.CREDENTIALS)
-public sealed interface CredentialEvent extends CpeEvent permits CredentialRegistered, CredentialValidated {
+public sealed interface CredentialEvent extends CpeEvent permits CredentialRegistered, CredentialValidated,
+        CredentialDeleted, CredentialExpiring {
     String credentialId();
 
     @Override

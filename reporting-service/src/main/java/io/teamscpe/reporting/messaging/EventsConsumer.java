@@ -3,25 +3,35 @@ package io.teamscpe.reporting.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
 import io.teamscpe.contracts.attendance.ParticipantAttended;
+import io.teamscpe.contracts.poll.PollEvent;
+import io.teamscpe.contracts.session.EnrollmentChunk;
+import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
+import io.teamscpe.contracts.session.RulesetPublished;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.EventConsumer;
+import io.teamscpe.reporting.service.PollModel;
 import io.teamscpe.reporting.service.ReadModel;
+import io.teamscpe.reporting.service.RosterModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Sessions and attendance into reporting's read models, each event applied exactly once. */
+/** Sessions, rosters, rulesets, attendance and polls into reporting's read models, each event applied once. */
 @ApplicationScoped
 public class EventsConsumer {
     private static final String CONSUMER = "reporting";
 
     private final EventConsumer consumer;
     private final ReadModel model;
+    private final RosterModel rosters;
+    private final PollModel polls;
 
-    public EventsConsumer(EventConsumer consumer, ReadModel model) {
+    public EventsConsumer(EventConsumer consumer, ReadModel model, RosterModel rosters, PollModel polls) {
         this.consumer = consumer;
         this.model = model;
+        this.rosters = rosters;
+        this.polls = polls;
     }
 
     @Incoming("sessions")
@@ -32,6 +42,12 @@ public class EventsConsumer {
                 model.on(scheduled);
             } else if (event instanceof SessionCancelled cancelled) {
                 model.on(cancelled);
+            } else if (event instanceof RulesetPublished ruleset) {
+                rosters.on(ruleset);
+            } else if (event instanceof EnrollmentChunk chunk) {
+                rosters.on(chunk);
+            } else if (event instanceof EnrollmentSnapshotCompleted completed) {
+                rosters.on(completed);
             }
         });
     }
@@ -44,6 +60,16 @@ public class EventsConsumer {
                 model.on(participant);
             } else if (event instanceof AttendanceSnapshotCompleted completed) {
                 model.on(completed);
+            }
+        });
+    }
+
+    @Incoming("polls")
+    @Blocking
+    public void onPoll(ConsumerRecord<String, String> record) {
+        consumer.apply(CONSUMER, record, event -> {
+            if (event instanceof PollEvent poll) {
+                polls.on(poll);
             }
         });
     }

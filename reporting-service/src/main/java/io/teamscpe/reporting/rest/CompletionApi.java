@@ -1,31 +1,52 @@
 package io.teamscpe.reporting.rest;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Bodies of the Completion report. */
+/** Bodies of the Completion report, overrides and processing. */
 public final class CompletionApi {
     private CompletionApi() {
     }
 
     @Schema(description = "Which facts the report reflects")
     public record Freshness(String attendanceSnapshotId, String attendanceSource, Instant attendanceFetchedAt,
-                            String note) {
+                            int pollsIncluded, int pollsExcluded, int enrolled, String note) {
+    }
+
+    @Schema(description = "An admin's decision replacing the suggested credit")
+    public record Override(BigDecimal credit, String reason, String by, Instant at) {
     }
 
     @Schema(description = "One participant's credit: suggested by the ruleset, with the reason, and final")
-    public record CompletionRow(String participantId, String displayName, String email,
-                                @Schema(description = "ENROLLED, UNMATCHED_ATTENDEE, GUEST or ANONYMOUS")
-                                String matchStatus,
-                                Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent,
-                                BigDecimal suggestedCredit, String reason, BigDecimal finalCredit) {
+    public record CompletionRow(
+            @Schema(description = "LMS id for enrolled professionals, else the attendance participant key")
+            String participantId, String displayName, String email,
+            @Schema(description = "ENROLLED, UNMATCHED_ATTENDEE, GUEST or ANONYMOUS") String matchStatus,
+            Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, int pollsAnswered,
+            int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
+            BigDecimal finalCredit) {
     }
 
-    @Schema(description = "Suggested credit per participant under the session's ruleset")
+    @Schema(description = "Suggested and final credit per enrolled professional, and unmatched attendees for review")
     public record CompletionReport(String sessionId, String title, Instant scheduledStart, Instant scheduledEnd,
                                    String ruleset, int rulesetVersion, Freshness freshness,
                                    List<CompletionRow> rows) {
+    }
+
+    @Schema(description = "An override: the credit to award and why (kept in the audit trail)")
+    public record OverrideRequest(@NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal credit,
+                                  @NotBlank @Size(min = 5, max = 2000) String reason) {
+    }
+
+    @Schema(description = "What processing published")
+    public record ProcessingResult(String sessionId, int run, int awarded, int revised, int revoked,
+                                   int unchanged, String processedBy, Instant processedAt) {
     }
 }

@@ -3,28 +3,55 @@ package io.teamscpe.reporting.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.reporting.rest.CompletionApi.CompletionReport;
+import io.teamscpe.reporting.rest.CompletionApi.CompletionRow;
+import io.teamscpe.reporting.rest.CompletionApi.OverrideRequest;
+import io.teamscpe.reporting.rest.CompletionApi.ProcessingResult;
 import io.teamscpe.reporting.service.CompletionService;
+import io.teamscpe.reporting.service.ProcessingService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/sessions/{id}/completion")
+@Path("/api/sessions/{id}")
 @RolesAllowed("cpe-admin")
 @Blocking
-@Tag(name = "Completion", description = "Suggested and final credit per participant")
+@Tag(name = "Completion", description = "Suggested and final credit, overrides, processing CPE")
 public class CompletionResource {
     private final CompletionService completion;
+    private final ProcessingService processing;
     private final FirmContext firm;
 
-    public CompletionResource(CompletionService completion, FirmContext firm) {
+    public CompletionResource(CompletionService completion, ProcessingService processing, FirmContext firm) {
         this.completion = completion;
+        this.processing = processing;
         this.firm = firm;
     }
 
     @GET
+    @Path("completion")
     public CompletionReport get(@PathParam("id") String sessionId) {
         return completion.report(firm.firmId(), sessionId);
+    }
+
+    @PUT
+    @Path("completion/{participantId}")
+    @Operation(summary = "Override a participant's credit with a reason (kept in the audit trail)")
+    public CompletionRow override(@PathParam("id") String sessionId, @PathParam("participantId") String participantId,
+                                  @Valid @NotNull OverrideRequest request) {
+        return processing.override(firm.firmId(), sessionId, participantId, request, firm.userId());
+    }
+
+    @POST
+    @Path("process")
+    @Operation(summary = "Publish awarded credit (and corrections of earlier runs) on cpe.credits.v1")
+    public ProcessingResult process(@PathParam("id") String sessionId) {
+        return processing.process(firm.firmId(), sessionId, firm.userId());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +50,8 @@ public class ReadModel {
         s.maxCredits = d.maxCredits();
         s.rulesetId = d.rulesetId();
         s.rulesetVersion = d.rulesetVersion();
+        s.fieldsOfStudy = d.fieldsOfStudy() == null ? List.of() : List.copyOf(d.fieldsOfStudy());
+        s.deliveryMethod = d.deliveryMethod();
         s.revision = event.revision();
         s.persist();
     }

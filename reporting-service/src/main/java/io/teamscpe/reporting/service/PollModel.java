@@ -1,0 +1,121 @@
+package io.teamscpe.reporting.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.teamscpe.contracts.poll.PollEvent;
+import io.teamscpe.contracts.poll.PollExcluded;
+import io.teamscpe.contracts.poll.PollIncluded;
+import io.teamscpe.contracts.poll.PollReconciled;
+import io.teamscpe.contracts.poll.PollReplaced;
+import io.teamscpe.contracts.poll.PollResponse;
+import io.teamscpe.contracts.poll.PollResponsesChunk;
+import io.teamscpe.contracts.poll.PollUploaded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Polls from cpe.polls.v1: a revision (header + its chunks) replaces the poll's responses once complete; the
+ * included flag follows the latest header and exclude/include events.
+ */
+@ApplicationScoped
+public class PollModel {
+    private static final TypeReference<List<PollResponse>> RESPONSES = new TypeReference<>() {
+    };
+
+    private final EntityManager em;
+    private final Json json;
+
+    public PollModel(EntityManager em, Json json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void on(PollEvent event) {
+        if (event instanceof PollUploaded u) {
+            header(u.sessionId(), u.firmId(), u.pollId(), u.revision(), u.chunkCount(), u.included(), u.question(),
+                    u.fileName(), u.sha256(), u);
+        } else if (event instanceof PollReplaced r) {
+            header(r.sessionId(), r.firmId(), r.pollId(), r.revision(), r.chunkCount(), r.included(), r.question(),
+                    r.fileName(), r.sha256(), r);
+        } else if (event instanceof PollReconciled r) {
+            header(r.sessionId(), r.firmId(), r.pollId(), r.revision(), r.chunkCount(), r.included(), null, null,
+                    null, r);
+        } else if (event instanceof PollResponsesChunk c) {
+            em.createNativeQuery("""
+                            insert into poll_chunk (poll_id, revision, sequence, responses)
+                            values (?1, ?2, ?3, cast(?4 as jsonb)) on conflict do nothing""")
+                    .setParameter(1, c.pollId()).setParameter(2, c.revision()).setParameter(3, c.sequence())
+                    .setParameter(4, json.write(c.responses())).executeUpdate();
+            promoteIfComplete(c.sessionId(), c.pollId(), c.revision());
+        } else if (event instanceof PollExcluded x) {
+            included(x.pollId(), false);
+        } else if (event instanceof PollIncluded i) {
+            included(i.pollId(), true);
+        }
+    }
+
+    private void header(String sessionId, String firmId, String pollId, int revision, int chunkCount,
+                        boolean included, String question, String fileName, String sha256, Object header) {
+        em.createNativeQuery("""
+                        insert into poll (poll_id, session_id, firm_id, question, file_name, sha256, included, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                        on conflict (poll_id) do update set question = coalesce(excluded.question, poll.question),
+                            file_name = coalesce(excluded.file_name, poll.file_name),
+                            sha256 = coalesce(excluded.sha256, poll.sha256), included = excluded.included,
+                            updated_at = excluded.updated_at""")
+                .setParameter(1, pollId).setParameter(2, sessionId).setParameter(3, firmId)
+                .setParameter(4, question).setParameter(5, fileName).setParameter(6, sha256)
+                .setParameter(7, included).setParameter(8, Instant.now()).executeUpdate();
+        em.createNativeQuery("""
+                        insert into poll_revision (poll_id, revision, chunk_count, header)
+                        values (?1, ?2, ?3, cast(?4 as jsonb)) on conflict do nothing""")
+                .setParameter(1, pollId).setParameter(2, revision).setParameter(3, chunkCount)
+                .setParameter(4, json.write(header)).executeUpdate();
+        promoteIfComplete(sessionId, pollId, revision);
+    }
+
+    private void promoteIfComplete(String sessionId, String pollId, int revision) {
+        List<?> expected = em.createNativeQuery(
+                        "select chunk_count from poll_revision where poll_id = ?1 and revision = ?2")
+                .setParameter(1, pollId).setParameter(2, revision).getResultList();
+        Number current = (Number) em.createNativeQuery("select current_revision from poll where poll_id = ?1")
+                .setParameter(1, pollId).getResultList().stream().findFirst().orElse(0);
+        if (expected.isEmpty() || current.intValue() >= revision) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> chunks = em.createNativeQuery(
+                        "select responses from poll_chunk where poll_id = ?1 and revision = ?2 order by sequence")
+                .setParameter(1, pollId).setParameter(2, revision).getResultList();
+        if (chunks.size() < ((Number) expected.get(0)).intValue()) {
+            return;
+        }
+        em.createNativeQuery("delete from poll_response where poll_id = ?1").setParameter(1, pollId).executeUpdate();
+        for (Object chunk : chunks) {
+            for (PollResponse r : json.read(chunk, RESPONSES)) {
+                em.createNativeQuery("""
+                                insert into poll_response (poll_id, response_id, session_id, respondent_email,
+                                    respondent_name, anonymous, answers, completed_at, participant_key, professional_id)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8, ?9, ?10)
+                                on conflict do nothing""")
+                        .setParameter(1, pollId).setParameter(2, r.responseId()).setParameter(3, sessionId)
+                        .setParameter(4, r.respondentEmail()).setParameter(5, r.respondentName())
+                        .setParameter(6, r.anonymous()).setParameter(7, json.write(r.answers()))
+                        .setParameter(8, r.completedAt()).setParameter(9, r.participantKey())
+                        .setParameter(10, r.professionalId()).executeUpdate();
+            }
+        }
+        em.createNativeQuery("update poll set current_revision = ?2 where poll_id = ?1").setParameter(1, pollId)
+                .setParameter(2, revision).executeUpdate();
+        em.createNativeQuery("delete from poll_chunk where poll_id = ?1 and revision <= ?2").setParameter(1, pollId)
+                .setParameter(2, revision).executeUpdate();
+    }
+
+    private void included(String pollId, boolean included) {
+        em.createNativeQuery("update poll set included = ?2, updated_at = ?3 where poll_id = ?1")
+                .setParameter(1, pollId).setParameter(2, included).setParameter(3, Instant.now()).executeUpdate();
+    }
+}

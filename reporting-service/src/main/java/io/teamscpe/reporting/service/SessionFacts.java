@@ -1,0 +1,131 @@
+package io.teamscpe.reporting.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.teamscpe.contracts.attendance.Interval;
+import io.teamscpe.contracts.attendance.Participant;
+import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.reporting.credit.Presets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Everything the reports of one session are computed from, read from the read models in one place. */
+@ApplicationScoped
+public class SessionFacts {
+    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
+    };
+
+    public record Attendee(Participant participant, List<Interval> intervals) {
+    }
+
+    public record Enrolled(String lmsId, String email, List<String> alternateEmails, String displayName) {
+    }
+
+    public record Poll(String pollId, String question, boolean included, String fileName, String sha256) {
+    }
+
+    public record Response(String pollId, String email, String name, boolean anonymous, String answers,
+                           Instant completedAt, String participantKey, String professionalId) {
+    }
+
+    public record Rules(String name, int version, RulesetRules rules) {
+    }
+
+    public record Snapshot(ReportSession session, Rules rules, List<Attendee> attendees, List<Enrolled> roster,
+                           List<Poll> polls, List<Response> responses, Object[] freshness) {
+    }
+
+    private final EntityManager em;
+    private final Json json;
+
+    public SessionFacts(EntityManager em, Json json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** Call inside a transaction. */
+    public Snapshot load(ReportSession s) {
+        return new Snapshot(s, rules(s), attendees(s.sessionId), roster(s.sessionId), polls(s.sessionId),
+                responses(s.sessionId), freshness(s.sessionId));
+    }
+
+    private Rules rules(ReportSession s) {
+        if (s.rulesetId != null && s.rulesetVersion != null) {
+            List<Object[]> rows = rows("select name, rules from ruleset_version where ruleset_id = ?1 and version = ?2",
+                    s.rulesetId, s.rulesetVersion);
+            if (!rows.isEmpty()) {
+                return new Rules((String) rows.get(0)[0], s.rulesetVersion,
+                        json.read(rows.get(0)[1], RulesetRules.class));
+            }
+        }
+        return new Rules(Presets.NASBA_GIB_NAME, 1, Presets.NASBA_GIB);
+    }
+
+    private List<Attendee> attendees(String sessionId) {
+        List<Attendee> out = new ArrayList<>();
+        for (Object[] r : rows("select participant, intervals from attendance_current where session_id = ?1",
+                sessionId)) {
+            out.add(new Attendee(json.read(r[0], Participant.class), json.read(r[1], INTERVALS)));
+        }
+        return out;
+    }
+
+    private List<Enrolled> roster(String sessionId) {
+        List<Enrolled> out = new ArrayList<>();
+        for (Object[] r : rows("select lms_id, email, alternate_emails, display_name from roster where session_id = ?1"
+                + " order by lms_id", sessionId)) {
+            out.add(new Enrolled((String) r[0], (String) r[1], r[2] == null ? List.of()
+                    : Arrays.asList((String[]) r[2]), (String) r[3]));
+        }
+        return out;
+    }
+
+    private List<Poll> polls(String sessionId) {
+        List<Poll> out = new ArrayList<>();
+        for (Object[] r : rows("select poll_id, question, included, file_name, sha256 from poll where session_id = ?1"
+                + " and current_revision > 0 order by poll_id", sessionId)) {
+            out.add(new Poll((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3], (String) r[4]));
+        }
+        return out;
+    }
+
+    private List<Response> responses(String sessionId) {
+        List<Response> out = new ArrayList<>();
+        for (Object[] r : rows("select poll_id, respondent_email, respondent_name, anonymous, answers, completed_at,"
+                + " participant_key, professional_id from poll_response where session_id = ?1", sessionId)) {
+            out.add(new Response((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], r[4].toString(),
+                    instant(r[5]), (String) r[6], (String) r[7]));
+        }
+        return out;
+    }
+
+    private Object[] freshness(String sessionId) {
+        List<Object[]> rows = rows("select snapshot_id, source, fetched_at, applied_at from attendance_freshness"
+                + " where session_id = ?1", sessionId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.getResultList();
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : null;
+    }
+}
