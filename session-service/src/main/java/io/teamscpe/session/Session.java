@@ -42,6 +42,9 @@ public class Session extends PanacheEntityBase {
     public String deliveryMethod;
     @Column(name = "provider_id")
     public String providerId;
+    /** APPLICATION or DELEGATED, as the broker reported when the meeting was resolved (null: before V2). */
+    @Column(name = "provider_type")
+    public String providerType;
     @Column(name = "organizer_id")
     public String organizerId;
     @Column(name = "join_url")
@@ -61,6 +64,9 @@ public class Session extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
     public int revision;
+    /** Grows with every roster change; 0 while nobody was ever enrolled. */
+    @Column(name = "roster_revision")
+    public int rosterRevision;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

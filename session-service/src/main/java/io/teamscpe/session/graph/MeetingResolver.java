@@ -14,6 +14,7 @@ import io.teamscpe.session.JoinUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class MeetingResolver {
+    private static final String DELEGATED = "DELEGATED";
     private final TokenBrokerClient broker;
     private final GraphClients graph;
 
@@ -31,7 +33,11 @@ public class MeetingResolver {
     }
 
     public ResolvedMeeting resolve(String firmId, String providerId, String organizerId, JoinUrl joinUrl) {
-        BrokeredToken token = token(firmId, providerId, organizerId);
+        return resolve(token(firmId, providerId, organizerId), joinUrl);
+    }
+
+    /** Resolves with a token already obtained (pre-flight reuses one token for several checks). */
+    public ResolvedMeeting resolve(BrokeredToken token, JoinUrl joinUrl) {
         GraphServiceClient client = graph.withToken(token.accessToken());
         String filter = "JoinWebUrl eq '" + joinUrl.url().replace("'", "''") + "'";
         OnlineMeetingCollectionResponse found;
@@ -51,10 +57,10 @@ public class MeetingResolver {
                             + "scheduled it), the link is from another tenant than the provider's, or the link was "
                             + "copied incompletely.");
         }
-        return check(meetings.get(0), token.organizerId(), joinUrl);
+        return check(meetings.get(0), token.organizerId(), joinUrl, token.providerType());
     }
 
-    private ResolvedMeeting check(OnlineMeeting m, String organizerId, JoinUrl joinUrl) {
+    private ResolvedMeeting check(OnlineMeeting m, String organizerId, JoinUrl joinUrl, String providerType) {
         if (Boolean.TRUE.equals(m.getIsBroadcast())) {
             throw new ProblemException(422, "live-event-not-supported", "Live events are not supported",
                     "This link is a Teams live event. Teams CPE credits regular Teams meetings: schedule the "
@@ -83,12 +89,17 @@ public class MeetingResolver {
                             + "credential cannot own the session).");
         }
         return new ResolvedMeeting(m.getId(), organizerId, m.getStartDateTime().toInstant(),
-                m.getEndDateTime().toInstant(), m.getSubject());
+                m.getEndDateTime().toInstant(), m.getSubject(), providerType);
     }
 
-    private BrokeredToken token(String firmId, String providerId, String organizerId) {
+    /**
+     * A token for the provider acting for the organizer. Application providers need the Meeting Organizer; delegated
+     * ones act for the organizer who signed in, so naming one is refused.
+     */
+    public BrokeredToken token(String firmId, String providerId, String organizerId) {
+        BrokeredToken token;
         try {
-            return broker.issue(new TokenRequest(firmId, providerId, organizerId));
+            token = broker.issue(new TokenRequest(firmId, providerId, organizerId));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 400) {
@@ -102,6 +113,14 @@ public class MeetingResolver {
                     + "/api/providers/" + providerId + "/validate, which says what to fix.";
             throw new ProblemException(status == 404 ? 422 : 424, "provider-unusable", "Provider unusable", detail);
         }
+        if (DELEGATED.equals(token.providerType()) && organizerId != null) {
+            throw new ProblemException(422, "organizer-not-allowed", "No Meeting Organizer for delegated providers",
+                    "Provider " + providerId + " is a delegated credential: it reads the meetings of the organizer "
+                            + "who signed in (" + token.organizerId() + "). Leave organizerId empty.")
+                    .with("errors", List.of(Map.of("field", "organizerId",
+                            "message", "must be empty for a delegated provider")));
+        }
+        return token;
     }
 
     private static ProblemException graphRefused(ApiException e, String organizerId) {

@@ -3,8 +3,10 @@ package io.teamscpe.session.rest;
 import io.teamscpe.session.Session;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,7 +21,7 @@ public final class SessionApi {
     private SessionApi() {
     }
 
-    @Schema(description = "A CPE session delivered as a Teams meeting")
+    @Schema(description = "A CPE session delivered as a Teams meeting (POST creates it, PUT replaces it whole)")
     public record CreateSession(
             @NotBlank @Size(max = 300) String title,
             @Size(max = 5000) String description,
@@ -28,11 +30,17 @@ public final class SessionApi {
             @NotBlank @Schema(description = "IANA time zone", example = "America/New_York") String timeZone,
             @DecimalMin("0") @DecimalMax("100") BigDecimal maxCredits,
             List<@NotBlank @Size(max = 100) String> fieldsOfStudy,
+            @Pattern(regexp = "GROUP_INTERNET_BASED|GROUP_LIVE|BLENDED",
+                    message = "must be GROUP_INTERNET_BASED, GROUP_LIVE or BLENDED")
             @Schema(defaultValue = GROUP_INTERNET_BASED) String deliveryMethod,
             @NotBlank @Schema(description = "Provider (webcast credential) id") String providerId,
             @Size(max = 100) @Schema(description = "Meeting Organizer object id; required for application providers")
             String organizerId,
-            @NotBlank @Size(max = 2000) @Schema(description = "The Teams Join URL") String joinUrl) {
+            @NotBlank @Size(max = 2000) @Schema(description = "The Teams Join URL") String joinUrl,
+            @Size(max = 100) @Schema(description = "Ruleset id; default: the firm's default ruleset (NASBA GIB)")
+            String rulesetId,
+            @Min(1) @Schema(description = "Ruleset version; default: its current version when the ruleset is "
+                    + "chosen, unchanged on PUT when the ruleset stays the same") Integer rulesetVersion) {
     }
 
     @Schema(description = "The Teams meeting the Join URL resolved to, as Microsoft Graph reports it")
@@ -44,12 +52,12 @@ public final class SessionApi {
                               Instant scheduledEnd, String timeZone, BigDecimal maxCredits,
                               List<String> fieldsOfStudy, String deliveryMethod, String providerId,
                               String joinUrl, MeetingView meeting, String rulesetId, Integer rulesetVersion,
-                              Session.Status status, int revision, List<String> warnings) {
+                              Session.Status status, int revision, int rosterRevision, List<String> warnings) {
         public static SessionView of(Session s, List<String> warnings) {
             return new SessionView(s.id, s.title, s.description, s.scheduledStart, s.scheduledEnd, s.timeZone,
                     s.maxCredits, s.fieldsOfStudy, s.deliveryMethod, s.providerId, s.joinUrl,
                     new MeetingView(s.meetingId, s.organizerId, s.meetingStart, s.meetingEnd), s.rulesetId,
-                    s.rulesetVersion, s.status, s.revision, warnings);
+                    s.rulesetVersion, s.status, s.revision, s.rosterRevision, warnings);
         }
     }
 

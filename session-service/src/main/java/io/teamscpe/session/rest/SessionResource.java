@@ -16,6 +16,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/sessions")
@@ -44,6 +46,14 @@ public class SessionResource {
         var created = sessions.create(firm.firmId(), request);
         return Response.created(URI.create("/api/sessions/" + created.session().id))
                 .entity(SessionView.of(created.session(), created.warnings())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a session; re-resolves a changed Join URL and publishes the next revision")
+    public SessionView update(@PathParam("id") UUID id, @Valid @NotNull CreateSession request) {
+        var updated = sessions.update(firm.firmId(), id, request);
+        return SessionView.of(updated.session(), updated.warnings());
     }
 
     @GET

@@ -1,90 +1,168 @@
 package io.teamscpe.session.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.outbox.Outbox;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.session.JoinUrl;
 import io.teamscpe.session.Session;
+import io.teamscpe.session.config.SessionConfig;
 import io.teamscpe.session.graph.MeetingResolver;
 import io.teamscpe.session.graph.ResolvedMeeting;
 import io.teamscpe.session.rest.SessionApi;
 import io.teamscpe.session.rest.SessionApi.CreateSession;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
+import io.teamscpe.session.service.RulesetService.Pinned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Creating, reading and cancelling sessions. Graph is called outside any transaction. */
+/**
+ * Creating, editing, reading and cancelling sessions. Graph is called outside any transaction; every accepted change
+ * stores the resolved meeting and publishes SessionScheduled with the next revision.
+ */
 @ApplicationScoped
 public class SessionService {
-    private static final Duration TIME_TOLERANCE = Duration.ofMinutes(5);
-
     private final MeetingResolver resolver;
     private final Outbox outbox;
+    private final RulesetService rulesets;
+    private final SessionConfig config;
 
-    public SessionService(MeetingResolver resolver, Outbox outbox) {
+    public SessionService(MeetingResolver resolver, Outbox outbox, RulesetService rulesets, SessionConfig config) {
         this.resolver = resolver;
         this.outbox = outbox;
+        this.rulesets = rulesets;
+        this.config = config;
     }
 
     public record Created(Session session, List<String> warnings) {
     }
 
     public Created create(String firmId, CreateSession request) {
-        if (!request.scheduledEnd().isAfter(request.scheduledStart())) {
-            throw ProblemException.badRequest("invalid-schedule", "End before start",
-                    "scheduledEnd must be after scheduledStart.");
-        }
-        zone(request.timeZone());
+        checkSchedule(request);
         JoinUrl joinUrl = JoinUrl.parse(request.joinUrl());
-        QuarkusTransaction.requiringNew().run(() -> refuseDuplicate(firmId, joinUrl));
+        Pinned ruleset = QuarkusTransaction.requiringNew().call(() -> {
+            refuseDuplicate(firmId, joinUrl, null);
+            return rulesets.pin(firmId, request.rulesetId(), request.rulesetVersion());
+        });
         ResolvedMeeting meeting = resolver.resolve(firmId, request.providerId(), blankToNull(request.organizerId()),
                 joinUrl);
-        Session s = QuarkusTransaction.requiringNew().call(() -> persist(firmId, request, joinUrl, meeting));
+        Session s = QuarkusTransaction.requiringNew().call(() -> {
+            refuseDuplicate(firmId, joinUrl, null);
+            Session created = new Session();
+            created.id = UUID.randomUUID();
+            created.firmId = firmId;
+            created.status = Session.Status.SCHEDULED;
+            created.createdAt = Instant.now();
+            apply(created, request, joinUrl, meeting, ruleset);
+            created.revision = 1;
+            created.updatedAt = created.createdAt;
+            created.persist();
+            outbox.publish(new SessionScheduled(created.id.toString(), firmId, 1, created.details(),
+                    created.createdAt));
+            return created;
+        });
         return new Created(s, warnings(s));
     }
 
-    private Session persist(String firmId, CreateSession request, JoinUrl joinUrl, ResolvedMeeting meeting) {
-        refuseDuplicate(firmId, joinUrl);
-        Session s = new Session();
-        s.id = UUID.randomUUID();
-        s.firmId = firmId;
+    /** Replaces the session; re-resolves the meeting when the Join URL, provider or organizer changed. */
+    public Created update(String firmId, UUID id, CreateSession request) {
+        checkSchedule(request);
+        JoinUrl joinUrl = JoinUrl.parse(request.joinUrl());
+        String organizer = blankToNull(request.organizerId());
+        Session before = QuarkusTransaction.requiringNew().call(() -> editable(firmId, id));
+        boolean relink = !joinUrl.key().equals(before.joinUrlKey) || !request.providerId().equals(before.providerId)
+                || (organizer != null && !organizer.equals(before.organizerId));
+        Pinned ruleset = QuarkusTransaction.requiringNew().call(() -> {
+            if (relink) {
+                refuseDuplicate(firmId, joinUrl, id);
+            }
+            return pinOnUpdate(firmId, before, request);
+        });
+        ResolvedMeeting meeting = relink ? resolver.resolve(firmId, request.providerId(), organizer, joinUrl)
+                : new ResolvedMeeting(before.meetingId, before.organizerId, before.meetingStart, before.meetingEnd,
+                null, before.providerType);
+        int seen = before.revision;
+        Session s = QuarkusTransaction.requiringNew().call(() -> {
+            Session current = editable(firmId, id);
+            if (current.revision != seen) {
+                throw new ProblemException(409, "concurrent-update", "Changed meanwhile", "Someone else changed "
+                        + "this session while it was being saved: reload it and apply your change again.");
+            }
+            if (relink) {
+                refuseDuplicate(firmId, joinUrl, id);
+            }
+            var detailsBefore = current.details();
+            String descriptionBefore = current.description;
+            apply(current, request, joinUrl, meeting, ruleset);
+            if (!current.details().equals(detailsBefore) || !Objects.equals(descriptionBefore, current.description)) {
+                current.revision++;
+                current.updatedAt = Instant.now();
+                outbox.publish(new SessionScheduled(current.id.toString(), firmId, current.revision,
+                        current.details(), current.updatedAt));
+            }
+            return current;
+        });
+        return new Created(s, warnings(s));
+    }
+
+    private Pinned pinOnUpdate(String firmId, Session before, CreateSession request) {
+        String requested = blankToNull(request.rulesetId());
+        boolean sameRuleset = requested == null || requested.equals(before.rulesetId);
+        if (sameRuleset && request.rulesetVersion() == null && before.rulesetId != null) {
+            return new Pinned(UUID.fromString(before.rulesetId), before.rulesetVersion);
+        }
+        return rulesets.pin(firmId, requested == null ? before.rulesetId : requested, request.rulesetVersion());
+    }
+
+    private static void apply(Session s, CreateSession request, JoinUrl joinUrl, ResolvedMeeting meeting,
+                              Pinned ruleset) {
         s.title = request.title().trim();
         s.description = request.description();
         s.scheduledStart = request.scheduledStart();
         s.scheduledEnd = request.scheduledEnd();
         s.timeZone = request.timeZone();
-        s.maxCredits = request.maxCredits();
+        if (s.maxCredits == null || request.maxCredits() == null || s.maxCredits.compareTo(request.maxCredits()) != 0) {
+            s.maxCredits = request.maxCredits(); // 2 and 2.00 are the same credit: no new revision for it
+        }
         s.fieldsOfStudy = request.fieldsOfStudy() == null ? List.of() : List.copyOf(request.fieldsOfStudy());
         s.deliveryMethod = request.deliveryMethod() == null ? SessionApi.GROUP_INTERNET_BASED
                 : request.deliveryMethod();
         s.providerId = request.providerId();
         s.organizerId = meeting.organizerId();
+        s.providerType = meeting.providerType();
         s.joinUrl = joinUrl.url();
         s.joinUrlKey = joinUrl.key();
         s.meetingId = meeting.meetingId();
         s.meetingStart = meeting.start();
         s.meetingEnd = meeting.end();
-        s.status = Session.Status.SCHEDULED;
-        s.revision = 1;
-        s.createdAt = Instant.now();
-        s.updatedAt = s.createdAt;
-        s.persist();
-        outbox.publish(new SessionScheduled(s.id.toString(), firmId, s.revision, s.details(), s.createdAt));
-        return s;
+        s.rulesetId = ruleset.rulesetId().toString();
+        s.rulesetVersion = ruleset.version();
     }
 
     @Transactional
     public Session get(String firmId, UUID id) {
         return Session.findInFirm(firmId, id).orElseThrow(() -> ProblemException.notFound("Session", id.toString()));
+    }
+
+    /** The session, refused with 410 when it was cancelled. */
+    @Transactional
+    public Session editable(String firmId, UUID id) {
+        Session s = get(firmId, id);
+        if (s.status == Session.Status.CANCELLED) {
+            throw new ProblemException(410, "session-cancelled", "Session cancelled", "Session '" + s.title
+                    + "' was cancelled and can no longer change or be joined. Create a new session if it runs after "
+                    + "all.");
+        }
+        return s;
     }
 
     @Transactional
@@ -118,8 +196,7 @@ public class SessionService {
 
     public List<String> warnings(Session s) {
         List<String> warnings = new ArrayList<>();
-        if (Duration.between(s.scheduledStart, s.meetingStart).abs().compareTo(TIME_TOLERANCE) > 0
-                || Duration.between(s.scheduledEnd, s.meetingEnd).abs().compareTo(TIME_TOLERANCE) > 0) {
+        if (timesDiffer(s, s.meetingStart, s.meetingEnd)) {
             warnings.add("Teams schedules the meeting " + s.meetingStart + " – " + s.meetingEnd
                     + ", the session says " + s.scheduledStart + " – " + s.scheduledEnd
                     + ": credit is counted in the session's window; correct whichever is wrong.");
@@ -127,10 +204,17 @@ public class SessionService {
         return warnings;
     }
 
-    private void refuseDuplicate(String firmId, JoinUrl joinUrl) {
+    /** Whether Teams' times differ from the session's by more than the tolerance. */
+    public boolean timesDiffer(Session s, Instant meetingStart, Instant meetingEnd) {
+        Duration tolerance = config.timeTolerance();
+        return Duration.between(s.scheduledStart, meetingStart).abs().compareTo(tolerance) > 0
+                || Duration.between(s.scheduledEnd, meetingEnd).abs().compareTo(tolerance) > 0;
+    }
+
+    private void refuseDuplicate(String firmId, JoinUrl joinUrl, UUID self) {
         Session other = Session.find("firmId = ?1 and joinUrlKey = ?2 and status <> ?3", firmId, joinUrl.key(),
                 Session.Status.CANCELLED).firstResult();
-        if (other != null) {
+        if (other != null && !other.id.equals(self)) {
             throw new ProblemException(409, "join-url-in-use", "Join URL already used",
                     "Session '" + other.title + "' (" + other.id + ") already uses this Teams meeting. Each session "
                             + "needs its own meeting; cancel the other session first if it was a mistake.")
@@ -138,12 +222,16 @@ public class SessionService {
         }
     }
 
-    private static void zone(String timeZone) {
+    private static void checkSchedule(CreateSession request) {
+        if (!request.scheduledEnd().isAfter(request.scheduledStart())) {
+            throw ProblemException.badRequest("invalid-schedule", "End before start",
+                    "scheduledEnd must be after scheduledStart.");
+        }
         try {
-            ZoneId.of(timeZone);
+            ZoneId.of(request.timeZone());
         } catch (DateTimeException e) {
             throw ProblemException.badRequest("invalid-time-zone", "Unknown time zone",
-                    "timeZone '" + timeZone + "' is not an IANA time zone such as America/New_York.");
+                    "timeZone '" + request.timeZone() + "' is not an IANA time zone such as America/New_York.");
         }
     }
 

@@ -1,0 +1,47 @@
+package io.teamscpe.session;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A firm's credit ruleset; its rules live in {@link RulesetVersion}s, the newest being {@code currentVersion}. */
+@Entity
+public class Ruleset extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "firm_id")
+    public String firmId;
+    public String name;
+    public String description;
+    /** Which built-in preset this ruleset started as, or null for the firm's own. */
+    @Column(name = "preset_key")
+    public String presetKey;
+    @Column(name = "firm_default")
+    public boolean firmDefault;
+    @Column(name = "current_version")
+    public int currentVersion;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public static Optional<Ruleset> findInFirm(String firmId, UUID id) {
+        return find("id = ?1 and firmId = ?2", id, firmId).firstResultOptional();
+    }
+
+    public static Optional<Ruleset> defaultOf(String firmId) {
+        return find("firmId = ?1 and firmDefault = true", firmId).firstResultOptional();
+    }
+
+    public static List<Ruleset> ofFirm(String firmId) {
+        return list("firmId = ?1 order by firmDefault desc, lower(name)", firmId);
+    }
+}

@@ -1,0 +1,64 @@
+package io.teamscpe.session.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.session.rest.RulesetApi.RulesetList;
+import io.teamscpe.session.rest.RulesetApi.RulesetRequest;
+import io.teamscpe.session.rest.RulesetApi.RulesetView;
+import io.teamscpe.session.service.RulesetService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/rulesets")
+@RolesAllowed("cpe-admin")
+@Blocking
+@Tag(name = "Rulesets", description = "The firm's versioned credit rules; presets are created on first use")
+public class RulesetResource {
+    private final RulesetService rulesets;
+    private final FirmContext firm;
+
+    public RulesetResource(RulesetService rulesets, FirmContext firm) {
+        this.rulesets = rulesets;
+        this.firm = firm;
+    }
+
+    @GET
+    @Operation(summary = "The firm's rulesets at their current versions, the default first")
+    public RulesetList list() {
+        return new RulesetList(rulesets.list(firm.firmId()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A ruleset at its current version, or at ?version=N (the one a session records)")
+    public RulesetView get(@PathParam("id") UUID id, @QueryParam("version") @Min(1) Integer version) {
+        return rulesets.get(firm.firmId(), id, version);
+    }
+
+    @POST
+    @Operation(summary = "Create a ruleset (version 1)")
+    public Response create(@Valid @NotNull RulesetRequest request) {
+        RulesetView created = rulesets.create(firm.firmId(), request, firm.userId());
+        return Response.created(URI.create("/api/rulesets/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Edit a ruleset; a new version when sessions use the current one")
+    public RulesetView update(@PathParam("id") UUID id, @Valid @NotNull RulesetRequest request) {
+        return rulesets.update(firm.firmId(), id, request, firm.userId());
+    }
+}

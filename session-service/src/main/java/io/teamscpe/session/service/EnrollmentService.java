@@ -1,0 +1,172 @@
+package io.teamscpe.session.service;
+
+import io.teamscpe.contracts.session.Enrollee;
+import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.session.Enrollment;
+import io.teamscpe.session.Session;
+import io.teamscpe.session.messaging.RosterEvents;
+import io.teamscpe.session.rest.EnrollmentApi.EnrolleeRequest;
+import io.teamscpe.session.rest.EnrollmentApi.EnrolleeView;
+import io.teamscpe.session.rest.EnrollmentApi.RosterView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The roster the LMS syncs. Every change writes only the rows that differ and publishes the whole roster (chunked);
+ * a request that changes nothing publishes nothing, so replaying a sync is harmless.
+ */
+@ApplicationScoped
+public class EnrollmentService {
+    private final SessionService sessions;
+    private final RosterEvents events;
+    private final EntityManager em;
+
+    public EnrollmentService(SessionService sessions, RosterEvents events, EntityManager em) {
+        this.sessions = sessions;
+        this.events = events;
+        this.em = em;
+    }
+
+    @Transactional
+    public RosterView list(String firmId, UUID sessionId) {
+        Session s = sessions.get(firmId, sessionId);
+        return view(s, false);
+    }
+
+    @Transactional
+    public RosterView replace(String firmId, UUID sessionId, List<EnrolleeRequest> roster) {
+        List<Enrollee> wanted = roster.stream().map(EnrollmentService::normalize).toList();
+        refuseDuplicates(wanted);
+        return write(lock(firmId, sessionId), wanted);
+    }
+
+    @Transactional
+    public RosterView add(String firmId, UUID sessionId, EnrolleeRequest request) {
+        Enrollee added = normalize(request);
+        Session s = lock(firmId, sessionId);
+        List<Enrollee> wanted = new ArrayList<>(current(s).stream().filter(e -> !e.lmsId().equals(added.lmsId()))
+                .toList());
+        wanted.stream().filter(e -> e.email().equals(added.email())).findFirst().ifPresent(other -> {
+            throw new ProblemException(409, "email-already-enrolled", "Email already enrolled", "Professional "
+                    + other.lmsId() + " is enrolled with " + added.email() + ": each enrollment needs its own email. "
+                    + "Remove or correct the other enrollment first.").with("lmsId", other.lmsId());
+        });
+        wanted.add(added);
+        return write(s, wanted);
+    }
+
+    @Transactional
+    public RosterView remove(String firmId, UUID sessionId, String lmsId) {
+        Session s = lock(firmId, sessionId);
+        List<Enrollee> roster = current(s);
+        List<Enrollee> wanted = roster.stream().filter(e -> !e.lmsId().equals(lmsId)).toList();
+        if (wanted.size() == roster.size()) {
+            throw ProblemException.notFound("Enrollment", lmsId);
+        }
+        return write(s, wanted);
+    }
+
+    private RosterView write(Session s, List<Enrollee> wanted) {
+        Map<String, Enrollment> existing = Enrollment.ofSession(s.id).stream()
+                .collect(Collectors.toMap(e -> e.lmsId, Function.identity()));
+        Map<String, Enrollee> target = new HashMap<>();
+        wanted.forEach(e -> target.put(e.lmsId(), e));
+        List<Enrollment> gone = existing.values().stream()
+                .filter(e -> !e.toEnrollee().equals(target.get(e.lmsId))).toList();
+        List<Enrollee> fresh = wanted.stream()
+                .filter(e -> existing.get(e.lmsId()) == null || !existing.get(e.lmsId()).toEnrollee().equals(e))
+                .toList();
+        if (gone.isEmpty() && fresh.isEmpty()) {
+            return view(s, false);
+        }
+        Instant now = Instant.now();
+        gone.forEach(Enrollment::delete);
+        em.flush(); // deletes before inserts: an email may move from one enrollment to another
+        for (Enrollee e : fresh) {
+            Enrollment row = new Enrollment();
+            row.id = UUID.randomUUID();
+            row.sessionId = s.id;
+            row.firmId = s.firmId;
+            row.lmsId = e.lmsId();
+            row.email = e.email();
+            row.alternateEmails = e.alternateEmails();
+            row.displayName = e.displayName();
+            Enrollment before = existing.get(e.lmsId());
+            row.enrolledAt = before != null ? before.enrolledAt : now;
+            row.persist();
+        }
+        s.rosterRevision++;
+        em.flush();
+        events.publishSnapshot(s, current(s));
+        return view(s, true);
+    }
+
+    private Session lock(String firmId, UUID sessionId) {
+        Session s = sessions.editable(firmId, sessionId);
+        em.lock(s, LockModeType.PESSIMISTIC_WRITE); // one roster change at a time per session
+        return s;
+    }
+
+    private static List<Enrollee> current(Session s) {
+        return Enrollment.ofSession(s.id).stream().map(Enrollment::toEnrollee).toList();
+    }
+
+    private static RosterView view(Session s, boolean changed) {
+        List<EnrolleeView> rows = Enrollment.ofSession(s.id).stream().map(EnrolleeView::of)
+                .sorted(Comparator.comparing(EnrolleeView::lmsId)).toList();
+        return new RosterView(s.id, s.rosterRevision, changed, rows.size(), rows);
+    }
+
+    static Enrollee normalize(EnrolleeRequest r) {
+        String email = lower(r.email());
+        LinkedHashSet<String> alternates = new LinkedHashSet<>();
+        if (r.alternateEmails() != null) {
+            r.alternateEmails().stream().map(EnrollmentService::lower).filter(a -> !a.equals(email))
+                    .forEach(alternates::add);
+        }
+        String name = r.displayName() == null || r.displayName().isBlank() ? null : r.displayName().trim();
+        return new Enrollee(r.lmsId().trim(), email, List.copyOf(alternates), name);
+    }
+
+    private static void refuseDuplicates(List<Enrollee> roster) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        Map<String, Integer> lmsIds = new HashMap<>();
+        Map<String, Integer> emails = new HashMap<>();
+        for (int i = 0; i < roster.size(); i++) {
+            Enrollee e = roster.get(i);
+            Integer firstLms = lmsIds.putIfAbsent(e.lmsId(), i);
+            if (firstLms != null) {
+                errors.add(Map.of("field", "enrollees[" + i + "].lmsId", "message", "repeats enrollees[" + firstLms
+                        + "]"));
+            }
+            Integer firstEmail = emails.putIfAbsent(e.email(), i);
+            if (firstEmail != null && firstLms == null) {
+                errors.add(Map.of("field", "enrollees[" + i + "].email", "message", "repeats enrollees["
+                        + firstEmail + "]"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("duplicate-enrollees", "Roster has duplicates", "Each professional "
+                    + "appears once, with their own lmsId and email; nothing was changed. Fix: " + errors.stream()
+                    .map(m -> m.get("field") + " " + m.get("message")).collect(Collectors.joining("; ")))
+                    .with("errors", errors);
+        }
+    }
+
+    private static String lower(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

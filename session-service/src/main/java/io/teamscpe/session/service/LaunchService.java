@@ -1,0 +1,74 @@
+package io.teamscpe.session.service;
+
+import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.session.LaunchWindow;
+import io.teamscpe.session.Session;
+import io.teamscpe.session.config.SessionConfig;
+import io.teamscpe.session.rest.LaunchApi.LaunchView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Hands enrolled professionals the Join URL during the launch window; administrators always see it. */
+@ApplicationScoped
+public class LaunchService {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu 'at' HH:mm (VV)",
+            Locale.ENGLISH);
+
+    private final SessionService sessions;
+    private final SessionConfig config;
+    private final Clock clock;
+    private final EntityManager em;
+
+    public LaunchService(SessionService sessions, SessionConfig config, Clock clock, EntityManager em) {
+        this.sessions = sessions;
+        this.config = config;
+        this.clock = clock;
+        this.em = em;
+    }
+
+    @Transactional
+    public LaunchView launch(String firmId, UUID sessionId, String email, boolean admin) {
+        Session s = sessions.editable(firmId, sessionId);
+        LaunchWindow window = LaunchWindow.of(s.scheduledStart, s.scheduledEnd, s.timeZone,
+                config.launchOpensBefore());
+        if (admin) {
+            return view(s, window);
+        }
+        if (email == null || !enrolled(s, email)) {
+            throw new ProblemException(403, "not-enrolled", "Not enrolled", "You are not enrolled in '" + s.title
+                    + "' under " + (email == null ? "your sign-in" : email) + ". Enroll through your learning "
+                    + "portal, or ask your CPE administrator to add this email to your enrollment.");
+        }
+        Instant now = clock.instant();
+        if (window.notYetOpen(now)) {
+            throw new ProblemException(409, "launch-not-open", "Launch not open yet", "'" + s.title + "' can be "
+                    + "launched from " + WHEN.format(window.opens()) + ", " + config.launchOpensBefore().toMinutes()
+                    + " minutes before the start on the day of the event. Come back then.")
+                    .with("opensAt", window.opens().toInstant().toString());
+        }
+        if (window.closed(now)) {
+            throw new ProblemException(409, "launch-closed", "Session is over", "'" + s.title + "' ended "
+                    + WHEN.format(window.closes()) + "; it can no longer be joined. Your credit appears once the "
+                    + "CPE administrator processes the session.").with("closedAt", window.closes().toInstant()
+                    .toString());
+        }
+        return view(s, window);
+    }
+
+    private boolean enrolled(Session s, String email) {
+        Number n = (Number) em.createNativeQuery("select count(*) from enrollment where session_id = ?1 "
+                        + "and (email = ?2 or ?2 = any(alternate_emails))")
+                .setParameter(1, s.id).setParameter(2, email.trim().toLowerCase(Locale.ROOT)).getSingleResult();
+        return n.longValue() > 0;
+    }
+
+    private static LaunchView view(Session s, LaunchWindow w) {
+        return new LaunchView(s.id, s.title, s.joinUrl, w.opens().toInstant(), w.closes().toInstant(), s.timeZone);
+    }
+}

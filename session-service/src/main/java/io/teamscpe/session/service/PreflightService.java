@@ -1,0 +1,147 @@
+package io.teamscpe.session.service;
+
+import static io.teamscpe.session.rest.PreflightApi.FAIL;
+import static io.teamscpe.session.rest.PreflightApi.PASS;
+import static io.teamscpe.session.rest.PreflightApi.WARN;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamscpe.platform.graph.BrokeredToken;
+import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.session.Enrollment;
+import io.teamscpe.session.JoinUrl;
+import io.teamscpe.session.Session;
+import io.teamscpe.session.graph.MeetingResolver;
+import io.teamscpe.session.graph.ResolvedMeeting;
+import io.teamscpe.session.rest.PreflightApi.Check;
+import io.teamscpe.session.rest.PreflightApi.PreflightReport;
+import io.teamscpe.session.service.RulesetService.Publication;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Pre-flight: everything a session needs to run, checked now, each with what to do. Read-only; Graph is called
+ * outside any transaction.
+ */
+@ApplicationScoped
+public class PreflightService {
+    private static final String DELEGATED = "DELEGATED";
+
+    private final SessionService sessions;
+    private final RulesetService rulesets;
+    private final MeetingResolver resolver;
+    private final Clock clock;
+
+    public PreflightService(SessionService sessions, RulesetService rulesets, MeetingResolver resolver, Clock clock) {
+        this.sessions = sessions;
+        this.rulesets = rulesets;
+        this.resolver = resolver;
+        this.clock = clock;
+    }
+
+    public PreflightReport run(String firmId, UUID id) {
+        Session s = sessions.editable(firmId, id);
+        List<Check> checks = new ArrayList<>();
+        boolean delegated = DELEGATED.equals(s.providerType);
+        BrokeredToken token = null;
+        try {
+            token = resolver.token(firmId, s.providerId, delegated ? null : s.organizerId);
+            checks.add(new Check("token", PASS, "Provider " + s.providerId + " issued a Microsoft Graph token ("
+                    + (delegated ? "delegated, organizer " : "application, acting for organizer ")
+                    + token.organizerId() + ").", null));
+        } catch (ProblemException e) {
+            checks.add(new Check("token", FAIL, e.getMessage(), "Validate the provider under /api/providers/"
+                    + s.providerId + "/validate and follow what it says, or link the session to a working provider "
+                    + "(PUT /api/sessions/" + id + ")."));
+        }
+        if (token == null) {
+            String notChecked = "Not checked: no Graph token.";
+            checks.add(new Check("meeting", WARN, notChecked, "Fix the token check first."));
+            checks.add(new Check("access-policy", WARN, notChecked, "Fix the token check first."));
+        } else {
+            meetingChecks(s, token, delegated, checks);
+        }
+        checks.add(rulesetCheck(firmId, s));
+        checks.add(enrollmentCheck(s));
+        String outcome = checks.stream().anyMatch(c -> FAIL.equals(c.status())) ? FAIL
+                : checks.stream().anyMatch(c -> WARN.equals(c.status())) ? WARN : PASS;
+        return new PreflightReport(s.id, outcome, checks, clock.instant());
+    }
+
+    private void meetingChecks(Session s, BrokeredToken token, boolean delegated, List<Check> checks) {
+        Check policyOk = new Check("access-policy", PASS, delegated
+                ? "Not needed: a delegated provider reads the signed-in organizer's own meetings."
+                : "A Teams application access policy lets the provider read organizer " + s.organizerId
+                + "'s meetings.", null);
+        ResolvedMeeting m;
+        try {
+            m = resolver.resolve(token, JoinUrl.parse(s.joinUrl));
+        } catch (ProblemException e) {
+            String slug = slug(e);
+            if ("access-policy-missing".equals(slug)) {
+                checks.add(new Check("meeting", WARN, "Not checked: Graph refused access to the organizer's "
+                        + "meetings.", "Fix the access-policy check first."));
+                checks.add(new Check("access-policy", FAIL, "Microsoft Graph answered 403 \"No Application Access "
+                        + "Policy found for this app\" for organizer " + s.organizerId + ".", "Ask your Teams "
+                        + "administrator to run New-CsApplicationAccessPolicy -Identity TeamsCPE -AppIds <client id> "
+                        + "and Grant-CsApplicationAccessPolicy -PolicyName TeamsCPE -Identity " + s.organizerId
+                        + " (or -Global); then wait up to 30 minutes and run pre-flight again."));
+                return;
+            }
+            checks.add(new Check("meeting", FAIL, e.getMessage(), "Correct the Join URL or organizer with PUT "
+                    + "/api/sessions/" + s.id + ", or reschedule the meeting in Teams and update the session."));
+            checks.add("graph-error".equals(slug) ? new Check("access-policy", WARN, "Not determined: "
+                    + e.getMessage(), "Run pre-flight again; if it persists, validate the provider.") : policyOk);
+            return;
+        }
+        checks.add(meetingCheck(s, m));
+        checks.add(policyOk);
+    }
+
+    private Check meetingCheck(Session s, ResolvedMeeting m) {
+        if (!m.meetingId().equals(s.meetingId)) {
+            return new Check("meeting", FAIL, "The Join URL now resolves to another Teams meeting (" + m.meetingId()
+                    + ") than the one stored (" + s.meetingId + ").", "Save the session again (PUT /api/sessions/"
+                    + s.id + ") so it links the current meeting, or restore the original meeting's link.");
+        }
+        if (sessions.timesDiffer(s, m.start(), m.end())) {
+            return new Check("meeting", WARN, "Teams now schedules the meeting " + m.start() + " – " + m.end()
+                    + "; the session says " + s.scheduledStart + " – " + s.scheduledEnd + ". Credit is counted in "
+                    + "the session's window and launch follows the session's times.", "Correct whichever is "
+                    + "wrong: the session's times (PUT /api/sessions/" + s.id + ") or the meeting in Teams.");
+        }
+        return new Check("meeting", PASS, "The Join URL resolves to meeting " + m.meetingId() + " organized by "
+                + m.organizerId() + ", " + m.start() + " – " + m.end() + ".", null);
+    }
+
+    private Check rulesetCheck(String firmId, Session s) {
+        Publication p = rulesets.publication(firmId, s.rulesetId, s.rulesetVersion);
+        String fix = "Choose a ruleset for the session: PUT /api/sessions/" + s.id + " with rulesetId from "
+                + "/api/rulesets.";
+        if ("MISSING".equals(p.state())) {
+            return new Check("ruleset", FAIL, s.rulesetId == null ? "The session has no ruleset."
+                    : "Ruleset " + s.rulesetId + " version " + s.rulesetVersion + " does not exist.", fix);
+        }
+        String which = "Ruleset '" + p.name() + "' version " + s.rulesetVersion;
+        return "SENT".equals(p.state())
+                ? new Check("ruleset", PASS, which + " is published to the other services.", null)
+                : new Check("ruleset", WARN, which + " is saved but not yet delivered to the other services.",
+                "Usually seconds; if it persists, check the service's Kafka connection (/q/health).");
+    }
+
+    private Check enrollmentCheck(Session s) {
+        long enrolled = QuarkusTransaction.requiringNew().call(() -> Enrollment.count("sessionId", s.id));
+        return enrolled > 0
+                ? new Check("enrollments", PASS, enrolled + " professional(s) enrolled.", null)
+                : new Check("enrollments", WARN, "Nobody is enrolled: no professional can launch the session and "
+                + "attendance cannot be matched to enrollments.", "Sync the roster from the LMS: PUT /api/sessions/"
+                + s.id + "/enrollments.");
+    }
+
+    private static String slug(ProblemException e) {
+        String type = e.toProblem(null).type();
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+}
