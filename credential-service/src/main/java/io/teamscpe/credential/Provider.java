@@ -53,16 +53,37 @@ public class Provider extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+    /** The signed-in organizer of a delegated provider: Entra object id, UPN, display name, msal account id. */
+    @Column(name = "organizer_id")
+    public String organizerId;
+    @Column(name = "organizer_upn")
+    public String organizerUpn;
+    @Column(name = "organizer_name")
+    public String organizerName;
+    @Column(name = "organizer_account_id")
+    public String organizerAccountId;
     @Version
     public long version;
 
-    /** Firm-scoped lookup: another firm's provider is indistinguishable from a missing one. */
+    /** Firm-scoped lookup: another firm's provider, or a deleted one, is indistinguishable from a missing one. */
     public static Optional<Provider> findInFirm(String firmId, UUID id) {
-        return find("id = ?1 and firmId = ?2", id, firmId).firstResultOptional();
+        return find("id = ?1 and firmId = ?2 and deletedAt is null", id, firmId).firstResultOptional();
     }
 
     public SealedSecret sealedSecret() {
         return new SealedSecret(secretCiphertext, secretIv, dekWrapped, dekIv, masterKeyId);
+    }
+
+    /** Forgets the secret entirely (deletion): nothing remains to decrypt. */
+    public void wipeSecret() {
+        secretCiphertext = null;
+        secretIv = null;
+        dekWrapped = null;
+        dekIv = null;
+        masterKeyId = null;
+        secretHint = null;
     }
 
     public void seal(SealedSecret sealed) {

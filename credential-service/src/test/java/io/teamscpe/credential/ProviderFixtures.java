@@ -13,8 +13,17 @@ final class ProviderFixtures {
     }
 
     static String register(String firm, String tenantId, String clientId, String secret, String expiresOn) {
+        return register(firm, "APPLICATION", tenantId, clientId, secret, expiresOn);
+    }
+
+    static String registerDelegated(String firm, String tenantId, String clientId, String secret) {
+        return register(firm, "DELEGATED", tenantId, clientId, secret, null);
+    }
+
+    static String register(String firm, String type, String tenantId, String clientId, String secret,
+                           String expiresOn) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "APPLICATION");
+        body.put("type", type);
         body.put("name", "Teams app " + clientId.substring(0, 8));
         body.put("tenantId", tenantId);
         body.put("clientId", clientId);

@@ -45,12 +45,15 @@ public final class GraphEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final EmulatorState state;
     private final IdpTokens idpTokens;
+    private final DelegatedGrants delegated;
 
-    private GraphEmulator(HttpServer server, ExecutorService executor, EmulatorState state, IdpTokens idpTokens) {
+    private GraphEmulator(HttpServer server, ExecutorService executor, EmulatorState state, IdpTokens idpTokens,
+                          DelegatedGrants delegated) {
         this.server = server;
         this.executor = executor;
         this.state = state;
         this.idpTokens = idpTokens;
+        this.delegated = delegated;
     }
 
     /** Starts on {@code port} (0 picks a free one) with {@link #DEFAULT_SERVICE_CLIENT_SECRET}. */
@@ -62,7 +65,8 @@ public final class GraphEmulator implements AutoCloseable {
     public static GraphEmulator start(int port, String serviceClientSecret) {
         EmulatorState state = new EmulatorState(Clock.systemUTC());
         IdpTokens idpTokens = new IdpTokens(state, IDP_TENANT);
-        Router router = routes(state, idpTokens, serviceClientSecret);
+        DelegatedGrants delegated = new DelegatedGrants();
+        Router router = routes(state, idpTokens, delegated, serviceClientSecret);
         String instance = Integer.toHexString(System.identityHashCode(state));
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
@@ -76,17 +80,17 @@ public final class GraphEmulator implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             state.baseUrl("http://localhost:" + server.getAddress().getPort());
-            return new GraphEmulator(server, executor, state, idpTokens);
+            return new GraphEmulator(server, executor, state, idpTokens, delegated);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot start the Graph emulator on port " + port, e);
         }
     }
 
-    private static Router routes(EmulatorState state, IdpTokens idpTokens, String serviceClientSecret) {
+    private static Router routes(EmulatorState state, IdpTokens idpTokens, DelegatedGrants delegated,
+                                 String serviceClientSecret) {
         Router router = new Router();
         new EntraDiscovery(state).register(router);
-        DelegatedGrants delegated = new DelegatedGrants();
         new AuthorizeEndpoint(state, delegated).register(router);
         new EntraTokenEndpoint(state, List.of(new ClientCredentialsGrant(new GraphTokens(state)),
                 new AuthorizationCodeGrant(state, delegated), new RefreshTokenGrant(state, delegated)))
@@ -97,7 +101,7 @@ public final class GraphEmulator implements AutoCloseable {
         new UsersApi(graph).register(router);
         new OnlineMeetingsApi(graph).register(router);
         new AttendanceApi(graph).register(router);
-        new ControlApi(state, idpTokens).register(router);
+        new ControlApi(state, idpTokens, delegated).register(router);
         return router;
     }
 
@@ -123,6 +127,14 @@ public final class GraphEmulator implements AutoCloseable {
     /** A firm user's access token from the firm IdP, as {@code POST /_emulator/idp/tokens} issues it. */
     public String mintIdpToken(String firmId, String subject, String name, String email, List<String> roles) {
         return idpTokens.userToken(firmId, subject, name, email, roles);
+    }
+
+    /**
+     * Revokes the refresh tokens a user (object id) granted to an app, as {@code POST /_emulator/identity/revoke}
+     * does: the next refresh fails with {@code invalid_grant} (AADSTS50173). Returns how many were revoked.
+     */
+    public int revokeDelegatedGrants(String clientId, String userId) {
+        return delegated.revoke(clientId, userId);
     }
 
     @Override

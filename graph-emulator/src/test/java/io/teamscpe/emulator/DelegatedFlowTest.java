@@ -84,6 +84,21 @@ class DelegatedFlowTest {
     }
 
     @Test
+    void aRevokedGrantNoLongerRefreshes() throws Exception {
+        ConfidentialClientApplication app = app();
+        String verifier = "revocation-verifier-revocation-verifier-revocation-verifier";
+        String code = signIn(app, verifier, DemoScenario.ORGANIZER_UPN);
+        IAuthenticationResult result = app.acquireToken(AuthorizationCodeParameters.builder(code, new URI(REDIRECT))
+                .scopes(SCOPES).codeVerifier(verifier).build()).get();
+
+        assertThat(emulator.revokeDelegatedGrants(DemoScenario.CLIENT_ID, DemoScenario.ORGANIZER_ID)).isPositive();
+
+        assertThatThrownBy(() -> app.acquireTokenSilently(SilentParameters.builder(SCOPES, result.account())
+                .forceRefresh(true).build()).join())
+                .cause().isInstanceOf(MsalServiceException.class).hasMessageContaining("AADSTS50173");
+    }
+
+    @Test
     void wrongPkceVerifierAndReusedCodeAreRefused() throws Exception {
         ConfidentialClientApplication app = app();
         String code = signIn(app, "the-right-verifier-the-right-verifier-the-right-verifier", null);

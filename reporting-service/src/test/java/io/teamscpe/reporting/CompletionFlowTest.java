@@ -98,6 +98,28 @@ class CompletionFlowTest {
                 .contains("\"credits\":1.2");
         assertThat(credits.get(0).value() + credits.get(1).value() + credits.get(2).value())
                 .contains("Documented technical difficulties");
+        assertReportsDownload(feed);
+    }
+
+    private static void assertReportsDownload(Feed feed) {
+        JsonPath raw = given().auth().oauth2(Tokens.admin(FIRM)).accept(ContentType.JSON)
+                .get("/api/sessions/{id}/raw-data", feed.sessionId).then().statusCode(200).extract().jsonPath();
+        assertThat(raw.getList("polls")).hasSize(6);
+        assertThat(raw.getList("polls.included", Boolean.class))
+                .containsExactlyInAnyOrder(true, true, true, true, false, false);
+        Map<String, Object> cat = row(raw, "cat");
+        assertThat(cat).containsEntry("totalMinutes", 0).containsEntry("matchStatus", "ENROLLED");
+        assertThat(raw.getList("rows.find { it.participantId == 'cat' }.answers.answer")).containsOnlyNulls();
+        assertThat(raw.getString("note")).contains("Breakout-room time is not available");
+        String csv = given().auth().oauth2(Tokens.admin(FIRM)).accept("text/csv")
+                .get("/api/sessions/{id}/raw-data", feed.sessionId).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv).startsWith("participant_id,display_name,email,match_status").contains("no response")
+                .contains("Cat Cole");
+        String completionCsv = given().auth().oauth2(Tokens.admin(FIRM)).accept("text/csv")
+                .get("/api/sessions/{id}/completion", feed.sessionId).then().statusCode(200).extract().asString();
+        assertThat(completionCsv).contains("Documented technical difficulties: audio dropped")
+                .contains("NASBA GIB");
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -19,6 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Envelope encryption of provider secrets: AES-256-GCM under a fresh data key per secret, with the firm and provider
  * ids as associated data (a ciphertext moved to another row does not decrypt); the data key is wrapped by the master
  * key from configuration. A tampered ciphertext throws {@link TamperedSecretException}.
+ * <p>
+ * Key rotation: secrets open under any configured master key (current or previous, chosen by the key id recorded
+ * with the secret) and are always sealed under the current one; {@link #rewrap} moves a data key to the current
+ * master key without touching the secret's ciphertext.
  */
 @ApplicationScoped
 public class SecretVault {
@@ -27,15 +35,28 @@ public class SecretVault {
 
     private final SecretKey masterKey;
     private final String masterKeyId;
+    private final Map<String, SecretKey> keysById = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     public SecretVault(CredentialConfig config) {
-        byte[] key = Base64.getDecoder().decode(config.masterKey().trim());
-        if (key.length != 32) {
-            throw new IllegalStateException("teamscpe.credentials.master-key must be 32 bytes, base64-encoded");
-        }
+        byte[] key = decode(config.masterKey(), "teamscpe.credentials.master-key");
         this.masterKey = new SecretKeySpec(key, "AES");
         this.masterKeyId = fingerprint(key);
+        keysById.put(masterKeyId, masterKey);
+        for (String previous : config.previousMasterKeys().orElse(List.of())) {
+            byte[] old = decode(previous, "teamscpe.credentials.previous-master-keys");
+            keysById.putIfAbsent(fingerprint(old), new SecretKeySpec(old, "AES"));
+        }
+    }
+
+    /** The id of the master key new secrets are sealed under. */
+    public String currentKeyId() {
+        return masterKeyId;
+    }
+
+    /** Ids of every master key secrets may be opened with (current first). */
+    public Set<String> knownKeyIds() {
+        return keysById.keySet();
     }
 
     public SealedSecret seal(String plaintext, String firmId, String providerId) {
@@ -56,13 +77,8 @@ public class SecretVault {
     }
 
     public String open(SealedSecret sealed, String firmId, String providerId) {
-        if (!masterKeyId.equals(sealed.masterKeyId())) {
-            throw new TamperedSecretException("the secret of provider " + providerId + " is sealed under master key "
-                    + sealed.masterKeyId() + ", not the configured one; rotate keys before switching");
-        }
         try {
-            byte[] dataKey = gcm(Cipher.DECRYPT_MODE, masterKey, sealed.wrappedKeyIv(), aad("dek", providerId))
-                    .doFinal(sealed.wrappedKey());
+            byte[] dataKey = unwrap(sealed, providerId);
             byte[] plain = gcm(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), sealed.iv(),
                     aad(firmId, providerId)).doFinal(sealed.ciphertext());
             return new String(plain, StandardCharsets.UTF_8);
@@ -72,6 +88,43 @@ public class SecretVault {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot decrypt a secret", e);
         }
+    }
+
+    /**
+     * The same secret with its data key wrapped under the current master key (a fresh IV); the ciphertext is
+     * unchanged, so nothing is ever decrypted beyond the data key.
+     */
+    public SealedSecret rewrap(SealedSecret sealed, String providerId) {
+        try {
+            byte[] dataKey = unwrap(sealed, providerId);
+            byte[] keyIv = randomIv();
+            byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, masterKey, keyIv, aad("dek", providerId)).doFinal(dataKey);
+            return new SealedSecret(sealed.ciphertext(), sealed.iv(), wrapped, keyIv, masterKeyId);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new TamperedSecretException("the data key of provider " + providerId
+                    + " failed its integrity check: it was altered or belongs to another provider");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot re-wrap a data key", e);
+        }
+    }
+
+    private byte[] unwrap(SealedSecret sealed, String providerId) throws GeneralSecurityException {
+        SecretKey key = keysById.get(sealed.masterKeyId());
+        if (key == null) {
+            throw new TamperedSecretException("the secret of provider " + providerId + " is sealed under master key "
+                    + sealed.masterKeyId() + ", which is not configured; add it to "
+                    + "teamscpe.credentials.previous-master-keys and rotate keys before removing it");
+        }
+        return gcm(Cipher.DECRYPT_MODE, key, sealed.wrappedKeyIv(), aad("dek", providerId))
+                .doFinal(sealed.wrappedKey());
+    }
+
+    private static byte[] decode(String base64, String property) {
+        byte[] key = Base64.getDecoder().decode(base64.trim());
+        if (key.length != 32) {
+            throw new IllegalStateException(property + " must be 32 bytes, base64-encoded");
+        }
+        return key;
     }
 
     private Cipher gcm(int mode, SecretKey key, byte[] iv, byte[] aad) throws GeneralSecurityException {

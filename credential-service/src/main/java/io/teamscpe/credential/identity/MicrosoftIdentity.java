@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,12 +32,22 @@ public class MicrosoftIdentity {
         this.http = new RetargetingHttpClient(authorityHost);
     }
 
+    /** msal4j's HTTP client, re-targeted to the configured identity host. */
+    RetargetingHttpClient http() {
+        return http;
+    }
+
     /** An application (client credentials) token for Graph; throws msal's exception with Entra's AADSTS code. */
     public IAuthenticationResult applicationToken(Provider provider, String secret) {
         ConfidentialClientApplication app = apps.computeIfAbsent(cacheKey(provider),
                 key -> build(provider, secret));
+        return await(app.acquireToken(ClientCredentialParameters.builder(GRAPH_DEFAULT_SCOPE).build()));
+    }
+
+    /** Waits for msal's future, rethrowing msal's own exception (with Entra's AADSTS code) rather than a wrapper. */
+    static IAuthenticationResult await(CompletableFuture<IAuthenticationResult> future) {
         try {
-            return app.acquireToken(ClientCredentialParameters.builder(GRAPH_DEFAULT_SCOPE).build()).join();
+            return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof MsalException msal) {
                 throw msal;

@@ -4,9 +4,12 @@ import io.teamscpe.contracts.credential.ProviderType;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.ProviderStatus;
 import io.teamscpe.credential.identity.Diagnosis;
+import io.teamscpe.credential.service.ConsentFlow.AuthorizeLink;
+import io.teamscpe.credential.service.ValidationService.ValidationOutcome;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,21 +54,50 @@ public final class ProviderApi {
     public record ValidateRequest(@Size(max = 100) String organizerId) {
     }
 
-    @Schema(description = "A provider credential as the LMS shows it; the secret appears only as its last 4 characters")
-    public record ProviderView(UUID id, ProviderType type, String name, String tenantId, String clientId,
-                               String secretHint, LocalDate secretExpiresOn, ProviderStatus status,
-                               String statusCode, String statusDetail, Instant lastValidatedAt, Instant createdAt) {
-        public static ProviderView of(Provider p) {
-            return new ProviderView(p.id, p.type, p.name, p.tenantId, p.clientId, p.secretHint, p.secretExpiresOn,
-                    p.status, p.statusCode, p.statusDetail, p.lastValidatedAt, p.createdAt);
+    @Schema(description = "The organizer a delegated provider acts for, once they signed in")
+    public record OrganizerView(@Schema(description = "Entra object id") String id,
+                                @Schema(description = "User principal name") String userPrincipalName,
+                                String displayName) {
+        static OrganizerView of(Provider p) {
+            return p.organizerId == null ? null : new OrganizerView(p.organizerId, p.organizerUpn, p.organizerName);
         }
     }
 
-    @Schema(description = "The outcome of a validation: status, and when not VALID what is wrong and how to fix it")
-    public record ValidationResult(ProviderStatus status, String code, String message, List<String> fix,
-                                   ProviderView provider) {
-        public static ValidationResult of(Provider p, Diagnosis d) {
-            return new ValidationResult(d.status(), d.code(), d.message(), d.fix(), ProviderView.of(p));
+    @Schema(description = "A provider credential as the LMS shows it; the secret appears only as its last 4 characters")
+    public record ProviderView(UUID id, ProviderType type, String name, String tenantId, String clientId,
+                               String secretHint, LocalDate secretExpiresOn, ProviderStatus status,
+                               String statusCode, String statusDetail, Instant lastValidatedAt, Instant createdAt,
+                               @Schema(description = "Delegated providers: the signed-in organizer")
+                               OrganizerView organizer) {
+        public static ProviderView of(Provider p) {
+            return new ProviderView(p.id, p.type, p.name, p.tenantId, p.clientId, p.secretHint, p.secretExpiresOn,
+                    p.status, p.statusCode, p.statusDetail, p.lastValidatedAt, p.createdAt, OrganizerView.of(p));
         }
+    }
+
+    @Schema(description = "The outcome of a validation: status, and when not VALID what is wrong and how to fix it. "
+            + "A delegated provider whose organizer must sign in carries the single-use Microsoft sign-in link.")
+    public record ValidationResult(ProviderStatus status, String code, String message, List<String> fix,
+                                   ProviderView provider,
+                                   @Schema(description = "Delegated, NEEDS_CONSENT: send the organizer here")
+                                   URI authorizeUrl,
+                                   @Schema(description = "When authorizeUrl stops working") Instant authorizeUrlExpiresAt) {
+        public static ValidationResult of(ValidationOutcome outcome) {
+            Diagnosis d = outcome.diagnosis();
+            AuthorizeLink link = outcome.authorizeLink();
+            return new ValidationResult(d.status(), d.code(), d.message(), d.fix(), ProviderView.of(outcome.provider()),
+                    link == null ? null : link.url(), link == null ? null : link.expiresAt());
+        }
+    }
+
+    @Schema(description = "A user of the tenant who can organize meetings")
+    public record OrganizerEntry(@Schema(description = "Entra object id") String id, String displayName,
+                                 String mail, String userPrincipalName) {
+    }
+
+    @Schema(description = "One page of the organizer directory")
+    public record OrganizerPage(List<OrganizerEntry> organizers,
+                                @Schema(description = "Pass as pageToken for the next page; absent on the last page")
+                                String nextPageToken) {
     }
 }

@@ -1,5 +1,7 @@
 package io.teamscpe.credential.rest;
 
+import io.teamscpe.credential.graph.OrganizerDirectory;
+import io.teamscpe.credential.rest.ProviderApi.OrganizerPage;
 import io.teamscpe.credential.rest.ProviderApi.ProviderView;
 import io.teamscpe.credential.rest.ProviderApi.RegisterProvider;
 import io.teamscpe.credential.rest.ProviderApi.UpdateProvider;
@@ -12,15 +14,19 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/providers")
@@ -30,11 +36,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProviderResource {
     private final ProviderService providers;
     private final ValidationService validation;
+    private final OrganizerDirectory directory;
     private final FirmContext firm;
 
-    public ProviderResource(ProviderService providers, ValidationService validation, FirmContext firm) {
+    public ProviderResource(ProviderService providers, ValidationService validation, OrganizerDirectory directory,
+                            FirmContext firm) {
         this.providers = providers;
         this.validation = validation;
+        this.directory = directory;
         this.firm = firm;
     }
 
@@ -57,16 +66,33 @@ public class ProviderResource {
 
     @PUT
     @Path("{id}")
+    @Operation(summary = "Change the name, secret or secret expiry; the provider is validated again")
     public ValidationResult update(@PathParam("id") UUID id, @Valid @NotNull UpdateProvider request) {
         providers.update(firm.firmId(), id, request);
-        var outcome = validation.validate(firm.firmId(), id, null);
-        return ValidationResult.of(outcome.provider(), outcome.diagnosis());
+        return ValidationResult.of(validation.validate(firm.firmId(), id, null));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete the provider: its secret and the organizer's tokens are wiped")
+    public Response delete(@PathParam("id") UUID id) {
+        providers.delete(firm.firmId(), id);
+        return Response.noContent().build();
     }
 
     @POST
     @Path("{id}/validate")
+    @Operation(summary = "Prove the credential works; a delegated provider needing sign-in gets authorizeUrl")
     public ValidationResult validate(@PathParam("id") UUID id, @Valid ValidateRequest request) {
-        var outcome = validation.validate(firm.firmId(), id, request == null ? null : request.organizerId());
-        return ValidationResult.of(outcome.provider(), outcome.diagnosis());
+        return ValidationResult.of(validation.validate(firm.firmId(), id,
+                request == null ? null : request.organizerId()));
+    }
+
+    @GET
+    @Path("{id}/organizers")
+    @Operation(summary = "Users of an application provider's tenant, to pick a session's organizer from")
+    public OrganizerPage organizers(@PathParam("id") UUID id, @QueryParam("search") @Size(max = 100) String search,
+                                    @QueryParam("pageToken") @Size(max = 4000) String pageToken) {
+        return directory.page(firm.firmId(), id, search, pageToken);
     }
 }

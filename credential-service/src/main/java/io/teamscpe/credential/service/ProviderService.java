@@ -1,18 +1,22 @@
 package io.teamscpe.credential.service;
 
+import io.teamscpe.contracts.credential.CredentialDeleted;
 import io.teamscpe.contracts.credential.CredentialRegistered;
 import io.teamscpe.contracts.credential.CredentialValidated;
 import io.teamscpe.contracts.credential.ProviderType;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.ProviderStatus;
 import io.teamscpe.credential.crypto.SecretVault;
+import io.teamscpe.credential.identity.DelegatedIdentity;
 import io.teamscpe.credential.identity.Diagnosis;
 import io.teamscpe.credential.identity.MicrosoftIdentity;
+import io.teamscpe.credential.identity.TokenCacheStore;
 import io.teamscpe.credential.rest.ProviderApi.RegisterProvider;
 import io.teamscpe.credential.rest.ProviderApi.UpdateProvider;
 import io.teamscpe.platform.outbox.Outbox;
 import io.teamscpe.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +28,18 @@ public class ProviderService {
     private final SecretVault vault;
     private final Outbox outbox;
     private final MicrosoftIdentity identity;
+    private final DelegatedIdentity delegated;
+    private final TokenCacheStore tokenCaches;
+    private final EntityManager em;
 
-    public ProviderService(SecretVault vault, Outbox outbox, MicrosoftIdentity identity) {
+    public ProviderService(SecretVault vault, Outbox outbox, MicrosoftIdentity identity, DelegatedIdentity delegated,
+                           TokenCacheStore tokenCaches, EntityManager em) {
         this.vault = vault;
         this.outbox = outbox;
         this.identity = identity;
+        this.delegated = delegated;
+        this.tokenCaches = tokenCaches;
+        this.em = em;
     }
 
     @Transactional
@@ -67,6 +78,7 @@ public class ProviderService {
         }
         if (!isBlank(request.clientSecret())) {
             identity.forget(p);
+            delegated.forget(p);
             setSecret(p, request.clientSecret());
             p.status = ProviderStatus.UNVALIDATED;
         }
@@ -74,9 +86,38 @@ public class ProviderService {
         return p;
     }
 
+    /**
+     * Soft delete: the row stays for the audit trail, but the secret, the organizer's tokens and pending sign-ins
+     * are wiped, and the provider disappears from every lookup.
+     */
+    @Transactional
+    public void delete(String firmId, UUID id) {
+        Provider p = get(firmId, id);
+        identity.forget(p);
+        delegated.forget(p);
+        tokenCaches.deleteInCurrentTransaction(p.id);
+        em.createNativeQuery("delete from oauth_state where provider_id = ?1").setParameter(1, p.id).executeUpdate();
+        p.wipeSecret();
+        p.deletedAt = Instant.now();
+        p.updatedAt = p.deletedAt;
+        outbox.publish(new CredentialDeleted(p.id.toString(), firmId, p.deletedAt));
+    }
+
+    /** The organizer signed in: the provider now acts for them, and is valid. */
+    @Transactional
+    public Provider recordOrganizer(String firmId, UUID id, String organizerId, String upn, String displayName,
+                                    String accountId) {
+        Provider p = get(firmId, id);
+        p.organizerId = organizerId;
+        p.organizerUpn = upn;
+        p.organizerName = displayName;
+        p.organizerAccountId = accountId;
+        return record(firmId, id, Diagnosis.valid("Signed in as " + displayName + " (" + upn + ")."));
+    }
+
     @Transactional
     public List<Provider> list(String firmId) {
-        return Provider.list("firmId = ?1 order by createdAt", firmId);
+        return Provider.list("firmId = ?1 and deletedAt is null order by createdAt", firmId);
     }
 
     @Transactional

@@ -25,21 +25,21 @@ public class TokenBroker {
     private final ProviderService providers;
     private final MicrosoftIdentity identity;
     private final EntityManager em;
+    private final OrganizerTokens organizerTokens;
 
-    public TokenBroker(ProviderService providers, MicrosoftIdentity identity, EntityManager em) {
+    public TokenBroker(ProviderService providers, MicrosoftIdentity identity, EntityManager em,
+                       OrganizerTokens organizerTokens) {
         this.providers = providers;
         this.identity = identity;
         this.em = em;
+        this.organizerTokens = organizerTokens;
     }
 
     public BrokeredToken issue(TokenRequest request, String requestedBy) {
         UUID id = parse(request.providerId());
         Provider p = providers.get(request.firmId(), id);
         if (p.type == ProviderType.DELEGATED) {
-            audit(p, request.organizerId(), requestedBy, "REFUSED_DELEGATED");
-            throw new ProblemException(409, "organizer-sign-in-required", "Organizer sign-in required",
-                    "Provider " + p.name + " is a delegated credential; its organizer must sign in before Teams CPE "
-                            + "can read their meetings.");
+            return issueDelegated(p, request, requestedBy);
         }
         if (request.organizerId() == null || request.organizerId().isBlank()) {
             throw ProblemException.badRequest("organizer-required", "Organizer required",
@@ -53,6 +53,35 @@ public class TokenBroker {
         } catch (MsalException e) {
             Diagnosis why = EntraErrors.explain(e, p);
             audit(p, request.organizerId(), requestedBy, "FAILED_" + why.code());
+            throw new ProblemException(424, "provider-unusable", "The provider cannot get a token",
+                    why.message() + " " + String.join(" ", why.fix())).with("reason", why.code());
+        }
+    }
+
+    /** A delegated provider acts only for its own signed-in organizer, on {@code /me}. */
+    private BrokeredToken issueDelegated(Provider p, TokenRequest request, String requestedBy) {
+        String wanted = request.organizerId() == null ? null : request.organizerId().trim();
+        if (p.organizerId != null && wanted != null && !wanted.isEmpty() && !wanted.equalsIgnoreCase(p.organizerId)
+                && !wanted.equalsIgnoreCase(p.organizerUpn)) {
+            audit(p, wanted, requestedBy, "REFUSED_OTHER_ORGANIZER");
+            throw new ProblemException(409, "organizer-mismatch", "Another organizer's meetings",
+                    "Provider " + p.name + " is the delegated credential of " + p.organizerUpn + " and can only read "
+                            + "their own meetings, not those of " + wanted + ". Use that organizer's delegated "
+                            + "provider, or an application credential.");
+        }
+        try {
+            IAuthenticationResult token = organizerTokens.acquire(p);
+            audit(p, p.organizerId, requestedBy, "ISSUED");
+            return new BrokeredToken(token.accessToken(), token.expiresOnDate().toInstant(), p.type.name(),
+                    p.organizerId, "me");
+        } catch (OrganizerTokens.SignInRequired e) {
+            audit(p, wanted, requestedBy, "REFUSED_" + e.diagnosis().code());
+            throw new ProblemException(409, "organizer-sign-in-required", "Organizer sign-in required",
+                    "Provider " + p.name + " is a delegated credential: " + e.diagnosis().message() + " "
+                            + String.join(" ", e.diagnosis().fix())).with("reason", e.diagnosis().code());
+        } catch (MsalException e) {
+            Diagnosis why = EntraErrors.explain(e, p);
+            audit(p, wanted, requestedBy, "FAILED_" + why.code());
             throw new ProblemException(424, "provider-unusable", "The provider cannot get a token",
                     why.message() + " " + String.join(" ", why.fix())).with("reason", why.code());
         }

@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,21 +32,36 @@ public class ValidationService {
     private final AccessPolicyCheck accessPolicy;
     private final CredentialConfig config;
     private final ObjectMapper json;
+    private final OrganizerTokens organizerTokens;
+    private final ConsentFlow consent;
     private final Clock clock = Clock.systemUTC();
 
     public ValidationService(ProviderService providers, MicrosoftIdentity identity, AccessPolicyCheck accessPolicy,
-                             CredentialConfig config, ObjectMapper json) {
+                             CredentialConfig config, ObjectMapper json, OrganizerTokens organizerTokens,
+                             ConsentFlow consent) {
         this.providers = providers;
         this.identity = identity;
         this.accessPolicy = accessPolicy;
         this.config = config;
         this.json = json;
+        this.organizerTokens = organizerTokens;
+        this.consent = consent;
     }
 
+    /** Validates and records the outcome; a delegated provider that needs its organizer gets a sign-in link. */
     public ValidationOutcome validate(String firmId, UUID id, String organizerId) {
         Provider p = providers.get(firmId, id);
         Diagnosis outcome = diagnose(p, organizerId);
-        return new ValidationOutcome(providers.record(firmId, id, outcome), outcome);
+        ConsentFlow.AuthorizeLink link = null;
+        if (p.type == ProviderType.DELEGATED && outcome.status() == ProviderStatus.NEEDS_CONSENT) {
+            link = consent.start(firmId, id);
+            List<String> fix = new ArrayList<>(outcome.fix());
+            fix.add("The app registration " + p.clientId + " must list the redirect URI " + consent.redirectUri()
+                    + " exactly (App registrations > Authentication > Web), or Microsoft refuses the sign-in "
+                    + "with AADSTS50011.");
+            outcome = new Diagnosis(outcome.status(), outcome.code(), outcome.message(), List.copyOf(fix));
+        }
+        return new ValidationOutcome(providers.record(firmId, id, outcome), outcome, link);
     }
 
     Diagnosis diagnose(Provider p, String organizerId) {
@@ -56,9 +73,8 @@ public class ValidationService {
                             + " > Certificates & secrets and update this provider with its Value and expiry date."));
         }
         if (p.type == ProviderType.DELEGATED) {
-            return new Diagnosis(ProviderStatus.NEEDS_CONSENT, "organizer-sign-in-required",
-                    "A delegated credential works once its meeting organizer signs in and consents.",
-                    List.of("Start the organizer sign-in for this provider."));
+            Diagnosis signedIn = organizerTokens.check(p);
+            return signedIn.ok() ? expiring(p, today).orElse(signedIn) : signedIn;
         }
         IAuthenticationResult token;
         try {
@@ -76,17 +92,22 @@ public class ValidationService {
                 return policy;
             }
         }
-        if (p.secretExpiresOn != null && !p.secretExpiresOn.isAfter(today.plusDays(config.expiryWarningDays()))) {
-            return new Diagnosis(ProviderStatus.EXPIRING, "client-secret-expiring",
-                    "The credential works, but its client secret expires on " + p.secretExpiresOn + ".",
-                    List.of("Create a new client secret (Microsoft recommends 24 months) before " + p.secretExpiresOn
-                            + " and update this provider with its Value and expiry date."));
-        }
-        return Diagnosis.valid(organizerId == null || organizerId.isBlank()
+        return expiring(p, today).orElse(Diagnosis.valid(organizerId == null || organizerId.isBlank()
                 ? "Token issued with the required Graph permissions."
-                : "Token issued with the required Graph permissions; the organizer's meetings are readable.");
+                : "Token issued with the required Graph permissions; the organizer's meetings are readable."));
     }
 
-    public record ValidationOutcome(Provider provider, Diagnosis diagnosis) {
+    private Optional<Diagnosis> expiring(Provider p, LocalDate today) {
+        if (p.secretExpiresOn != null && !p.secretExpiresOn.isAfter(today.plusDays(config.expiryWarningDays()))) {
+            return Optional.of(new Diagnosis(ProviderStatus.EXPIRING, "client-secret-expiring",
+                    "The credential works, but its client secret expires on " + p.secretExpiresOn + ".",
+                    List.of("Create a new client secret (Microsoft recommends 24 months) before " + p.secretExpiresOn
+                            + " and update this provider with its Value and expiry date.")));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code authorizeLink} is set when a delegated provider's organizer must sign in. */
+    public record ValidationOutcome(Provider provider, Diagnosis diagnosis, ConsentFlow.AuthorizeLink authorizeLink) {
     }
 }

@@ -44,22 +44,31 @@ class SecretVaultTest {
                 .hasMessageContaining("master key");
     }
 
-    private static CredentialConfig config(String key) {
-        return new CredentialConfig() {
-            @Override
-            public String masterKey() {
-                return key;
-            }
+    @Test
+    void secretsSealedUnderAStayReadableWithBCurrentAndAfterRewrapAIsNoLongerNeeded() {
+        String keyA = KEY;
+        byte[] b = new byte[32];
+        b[31] = 7;
+        String keyB = Base64.getEncoder().encodeToString(b);
+        SealedSecret underA = vault.seal("s3cret-value", "firm-a", "p1");
 
-            @Override
-            public int expiryWarningDays() {
-                return 30;
-            }
+        SecretVault rotating = new SecretVault(config(keyB, keyA));
+        assertThat(rotating.open(underA, "firm-a", "p1")).isEqualTo("s3cret-value");
+        assertThat(rotating.seal("new", "firm-a", "p2").masterKeyId()).isEqualTo(rotating.currentKeyId())
+                .isNotEqualTo(underA.masterKeyId());
 
-            @Override
-            public int tokenRefreshMarginSeconds() {
-                return 300;
-            }
-        };
+        SealedSecret underB = rotating.rewrap(underA, "p1");
+        assertThat(underB.masterKeyId()).isEqualTo(rotating.currentKeyId());
+        assertThat(underB.ciphertext()).isEqualTo(underA.ciphertext());
+
+        SecretVault onlyB = new SecretVault(config(keyB));
+        assertThat(onlyB.open(underB, "firm-a", "p1")).isEqualTo("s3cret-value");
+        assertThatThrownBy(() -> onlyB.open(underA, "firm-a", "p1")).isInstanceOf(TamperedSecretException.class)
+                .hasMessageContaining("previous-master-keys");
+        assertThatThrownBy(() -> rotating.rewrap(underA, "p2")).isInstanceOf(TamperedSecretException.class);
+    }
+
+    private static CredentialConfig config(String key, String... previous) {
+        return TestVaultConfig.of(key, previous);
     }
 }

@@ -6,6 +6,7 @@ import io.teamscpe.emulator.Scenario.Tenant;
 import io.teamscpe.emulator.http.Request;
 import io.teamscpe.emulator.http.Response;
 import io.teamscpe.emulator.http.Router;
+import io.teamscpe.emulator.identity.DelegatedGrants;
 import io.teamscpe.emulator.idp.IdpTokens;
 import io.teamscpe.emulator.json.Json;
 import io.teamscpe.emulator.state.EmulatorState;
@@ -15,23 +16,41 @@ import java.util.Map;
 
 /**
  * The emulator's own control endpoints under {@code /_emulator}: load or summarize the scenario, mint firm user
- * tokens, health.
+ * tokens, revoke a user's delegated grants, health.
  */
 public final class ControlApi {
 
     private final EmulatorState state;
     private final IdpTokens idpTokens;
+    private final DelegatedGrants delegated;
 
-    public ControlApi(EmulatorState state, IdpTokens idpTokens) {
+    public ControlApi(EmulatorState state, IdpTokens idpTokens, DelegatedGrants delegated) {
         this.state = state;
         this.idpTokens = idpTokens;
+        this.delegated = delegated;
     }
 
     public void register(Router router) {
         router.get("/_emulator/health", r -> Response.ok(Map.of("status", "UP")))
                 .get("/_emulator/scenario", r -> Response.ok(summary(state.directory().scenario())))
                 .put("/_emulator/scenario", this::loadScenario)
-                .post("/_emulator/idp/tokens", this::mintToken);
+                .post("/_emulator/idp/tokens", this::mintToken)
+                .post("/_emulator/identity/revoke", this::revoke);
+    }
+
+    /** Body {@code {"clientId": ..., "userId": ...}}: revokes the user's refresh tokens for that app. */
+    private Response revoke(Request request) {
+        RevokeRequest body;
+        try {
+            body = Json.read(request.body(), RevokeRequest.class);
+        } catch (IllegalArgumentException e) {
+            return Response.json(400, Map.of("error", "invalid_request", "error_description", e.getMessage()));
+        }
+        if (body.clientId() == null || body.userId() == null) {
+            return Response.json(400, Map.of("error", "invalid_request",
+                    "error_description", "clientId and userId are required"));
+        }
+        return Response.ok(Map.of("revoked", delegated.revoke(body.clientId(), body.userId())));
     }
 
     private Response loadScenario(Request request) {
@@ -90,6 +109,10 @@ public final class ControlApi {
 
     private static int recordCount(Meeting meeting) {
         return meeting.attendanceReports().stream().mapToInt(r -> r.records().size()).sum();
+    }
+
+    /** Body of {@code POST /_emulator/identity/revoke}. */
+    record RevokeRequest(String clientId, String userId) {
     }
 
     /** Body of {@code POST /_emulator/idp/tokens}. */

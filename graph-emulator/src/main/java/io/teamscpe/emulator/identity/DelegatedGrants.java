@@ -22,6 +22,7 @@ public final class DelegatedGrants {
 
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Grant> revokedRefreshTokens = new ConcurrentHashMap<>();
 
     /** Issues an authorization code for the grant. */
     public String issueCode(Grant grant, Instant now) {
@@ -36,7 +37,7 @@ public final class DelegatedGrants {
         return Optional.ofNullable(grant).filter(g -> now.isBefore(g.expires()));
     }
 
-    /** Issues a refresh token that carries the grant on (no expiry: the emulator never revokes them). */
+    /** Issues a refresh token that carries the grant on (no expiry; {@link #revoke} ends it). */
     public String issueRefreshToken(Grant grant) {
         String token = "0.emu-refresh." + UUID.randomUUID();
         refreshTokens.put(token, withExpiry(grant, Instant.MAX));
@@ -45,6 +46,29 @@ public final class DelegatedGrants {
 
     public Optional<Grant> refreshToken(String token) {
         return Optional.ofNullable(token == null ? null : refreshTokens.get(token));
+    }
+
+    /** Whether this refresh token was revoked (Entra then answers AADSTS50173). */
+    public boolean isRevoked(String token) {
+        return token != null && revokedRefreshTokens.containsKey(token);
+    }
+
+    /**
+     * Revokes every refresh token the user granted to the app, as an admin's "Revoke sessions" or a password reset
+     * does; returns how many were revoked.
+     */
+    public int revoke(String clientId, String userId) {
+        int[] count = {0};
+        refreshTokens.entrySet().removeIf(e -> {
+            boolean match = e.getValue().clientId().equalsIgnoreCase(clientId)
+                    && e.getValue().userId().equalsIgnoreCase(userId);
+            if (match) {
+                revokedRefreshTokens.put(e.getKey(), e.getValue());
+                count[0]++;
+            }
+            return match;
+        });
+        return count[0];
     }
 
     private static Grant withExpiry(Grant g, Instant expires) {

@@ -24,6 +24,10 @@ public final class RefreshTokenGrant implements TokenGrant {
 
     @Override
     public Map<String, Object> issue(AuthenticatedClient client, Map<String, String> form, Request request) {
+        if (grants.isRevoked(form.get("refresh_token"))) {
+            throw new EntraError(400, "invalid_grant", 50173, "The provided grant has expired due to it being"
+                    + " revoked, a fresh auth token is needed. The user might have changed or reset their password.");
+        }
         Grant grant = grants.refreshToken(form.get("refresh_token"))
                 .filter(g -> g.clientId().equalsIgnoreCase(client.app().clientId())
                         && g.tenantId().equalsIgnoreCase(client.tenant().id()))

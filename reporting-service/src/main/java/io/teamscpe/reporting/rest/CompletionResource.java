@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +37,7 @@ public class CompletionResource {
 
     @GET
     @Path("completion")
+    @Produces("application/json")
     public CompletionReport get(@PathParam("id") String sessionId) {
         return completion.report(firm.firmId(), sessionId);
     }
