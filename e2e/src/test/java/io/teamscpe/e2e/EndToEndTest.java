@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.devstack.RepoRoot;
 import io.teamscpe.devstack.Stack;
 import io.teamscpe.devstack.demo.Api;
+import io.teamscpe.devstack.demo.DemoData;
 import io.teamscpe.devstack.demo.DemoFlow;
 import io.teamscpe.devstack.kafka.EventSchemas;
 import io.teamscpe.devstack.kafka.KafkaProbe;
@@ -54,15 +55,30 @@ class EndToEndTest {
         assertThat(result.attendance().path("reportsUsed").get(0).asText()).isEqualTo(DemoScenario.REPORT_ID);
 
         Map<String, BigDecimal> expected = ExpectedCredit.byParticipant();
-        Map<String, BigDecimal> actual = new TreeMap<>();
+        Map<String, BigDecimal> enrolled = new TreeMap<>();
+        int others = 0;
         for (JsonNode row : result.completion().path("rows")) {
-            actual.put(row.path("participantId").asText(), row.path("suggestedCredit").decimalValue());
             assertThat(row.path("reason").asText()).isNotBlank();
+            if (row.path("matchStatus").asText().equals("ENROLLED")) {
+                enrolled.put(row.path("email").asText(), row.path("finalCredit").decimalValue());
+            } else {
+                others++;
+            }
         }
-        assertThat(actual).containsAllEntriesOf(expected);
-        int anonymous = actual.size() - expected.size();
-        assertThat(anonymous).as("participants Teams knows by neither id nor email are kept").isBetween(0, 4);
-        assertThat(actual.values()).contains(new BigDecimal("2.0"), new BigDecimal("0.0"));
+        assertThat(enrolled).containsAllEntriesOf(expected).hasSize(DemoData.ROSTER_SIZE);
+        assertThat(enrolled).containsEntry("no.show.one@contoso.com", new BigDecimal("0.0"));
+        assertThat(others).as("guests and anonymous joiners are kept, for review").isBetween(1, 4);
+        assertThat(enrolled.values()).contains(new BigDecimal("2.0"));
+
+        assertThat(result.processing().path("awarded").asInt() + result.processing().path("unchanged").asInt())
+                .isEqualTo(DemoData.ROSTER_SIZE);
+        List<ConsumerRecord<String, String>> credits = KafkaProbe.await(stack.endpoints().kafkaBootstrapServers(),
+                "cpe.credits.v1", r -> r.key().equals(result.sessionId()), DemoData.ROSTER_SIZE,
+                Duration.ofSeconds(60));
+        assertThat(credits).hasSize(DemoData.ROSTER_SIZE);
+        for (ConsumerRecord<String, String> r : credits) {
+            assertThat(EventSchemas.validate(KafkaProbe.header(r, "ce_type"), r.value())).isEmpty();
+        }
     }
 
     @Test

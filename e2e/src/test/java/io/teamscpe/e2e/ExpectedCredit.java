@@ -19,16 +19,14 @@ final class ExpectedCredit {
     private ExpectedCredit() {
     }
 
-    /** Participant key (object id, else email) → expected credit, for the records that have either. */
+    /** Lower-cased email → expected credit, for the records that have an email (every demo enrollee). */
     static Map<String, BigDecimal> byParticipant() {
         Scenario.Meeting meeting = DemoScenario.build().tenants().get(0).meetings().stream()
                 .filter(m -> m.id().equals(DemoScenario.MEETING_ID)).findFirst().orElseThrow();
         Map<String, List<Instant[]>> intervals = new HashMap<>();
         for (Scenario.AttendanceRecord r : meeting.attendanceReports().get(0).records()) {
-            String id = r.identity() == null ? null : r.identity().id();
-            String key = id != null && !id.isBlank() ? id
-                    : r.emailAddress() != null && !r.emailAddress().isBlank()
-                    ? "email:" + r.emailAddress().toLowerCase() : null;
+            String key = r.emailAddress() != null && !r.emailAddress().isBlank()
+                    ? r.emailAddress().trim().toLowerCase() : null;
             if (key == null) {
                 continue;
             }

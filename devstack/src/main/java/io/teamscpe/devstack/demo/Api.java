@@ -42,6 +42,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Reply put(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)

@@ -22,8 +22,11 @@ public final class DemoFlow {
 
     /** What the demo produced, for the summary and for the end-to-end test. */
     public record Result(String providerId, String sessionId, JsonNode validation, JsonNode attendance,
-                         JsonNode completion) {
+                         JsonNode completion, JsonNode processing) {
     }
+
+    /** The demo's ruleset: NASBA units (50-minute credits in fifths, at least one) from attendance alone. */
+    public static final String RULESET_NAME = "Demo: NASBA units, attendance only";
 
     private DemoFlow() {
     }
@@ -39,7 +42,9 @@ public final class DemoFlow {
         String providerId = provider(api, e.credentialService());
         JsonNode validation = api.post(e.credentialService() + "/api/providers/" + providerId + "/validate",
                 Map.of("organizerId", DemoScenario.ORGANIZER_ID)).expect(200).body();
-        String sessionId = session(api, e.sessionService(), providerId);
+        String rulesetId = DemoData.ruleset(api, e.sessionService());
+        String sessionId = session(api, e.sessionService(), providerId, rulesetId);
+        api.put(e.sessionService() + "/api/sessions/" + sessionId + "/enrollments", DemoData.roster()).expect(200);
         String attendanceUrl = e.attendanceService() + "/api/sessions/" + sessionId + "/attendance";
         await().until(() -> api.get(attendanceUrl).status() == 200);
         api.post(attendanceUrl + "/refresh", Map.of()).expect(202);
@@ -59,9 +64,13 @@ public final class DemoFlow {
             Api.Reply reply = api.get(completionUrl);
             completion[0] = reply.body();
             return reply.status() == 200
-                    && snapshot.equals(completion[0].path("freshness").path("attendanceSnapshotId").asText());
+                    && snapshot.equals(completion[0].path("freshness").path("attendanceSnapshotId").asText())
+                    && completion[0].path("ruleset").asText().equals(RULESET_NAME)
+                    && completion[0].path("freshness").path("enrolled").asInt() == DemoData.ROSTER_SIZE;
         });
-        return new Result(providerId, sessionId, validation, attendance[0], completion[0]);
+        JsonNode processing = api.post(e.reportingService() + "/api/sessions/" + sessionId + "/process", Map.of())
+                .expect(200).body();
+        return new Result(providerId, sessionId, validation, attendance[0], completion[0], processing);
     }
 
     public static String adminToken(GraphEmulator emulator) {
@@ -84,7 +93,7 @@ public final class DemoFlow {
         return api.post(credentialService + "/api/providers", body).expect(201).body().path("id").asText();
     }
 
-    private static String session(Api api, String sessionService, String providerId) {
+    private static String session(Api api, String sessionService, String providerId, String rulesetId) {
         for (JsonNode s : api.get(sessionService + "/api/sessions?size=500").expect(200).body().path("items")) {
             if (DemoScenario.JOIN_URL.equals(s.path("joinUrl").asText()) && s.path("status").asText().equals(
                     "SCHEDULED")) {
@@ -101,6 +110,7 @@ public final class DemoFlow {
         body.put("providerId", providerId);
         body.put("organizerId", DemoScenario.ORGANIZER_ID);
         body.put("joinUrl", DemoScenario.JOIN_URL);
+        body.put("rulesetId", rulesetId);
         return api.post(sessionService + "/api/sessions", body).expect(201).body().path("id").asText();
     }
 

@@ -31,6 +31,11 @@ final class Summary {
                 .append(" min present on average\n");
         byCredit.forEach((credit, count) -> out.append(String.format("    %5s credits: %3d participants%n",
                 credit.toPlainString(), count)));
+        JsonNode p = r.processing();
+        out.append("  processed CPE (run ").append(p.path("run").asText()).append("): ")
+                .append(p.path("awarded").asInt()).append(" awarded, ").append(p.path("revised").asInt())
+                .append(" revised, ").append(p.path("revoked").asInt()).append(" revoked, ")
+                .append(p.path("unchanged").asInt()).append(" unchanged, on cpe.credits.v1\n");
         out.append("  first rows:\n");
         int shown = 0;
         for (JsonNode row : rows) {

@@ -30,10 +30,23 @@ public final class Tokens {
 
     /** A {@code cpe-service} token obtained the way services get theirs: client credentials at the IdP. */
     public static String service() {
+        return clientCredentials(GraphEmulator.IDP_TENANT, "client_id=" + enc(GraphEmulator.SERVICE_CLIENT_ID)
+                + "&client_secret=" + enc(GraphEmulator.DEFAULT_SERVICE_CLIENT_SECRET));
+    }
+
+    /**
+     * A Graph application token from the emulated Entra, for tests that stand in for credential-service's broker
+     * (the end-to-end tests use the real broker).
+     */
+    public static String graphApplication(String tenantId, String clientId, String secret) {
+        return clientCredentials(tenantId, "scope=" + enc("https://graph.microsoft.com/.default") + "&client_id="
+                + enc(clientId) + "&client_secret=" + enc(secret));
+    }
+
+    private static String clientCredentials(String tenant, String credentials) {
         GraphEmulator emulator = GraphEmulatorResource.emulator();
-        String form = "grant_type=client_credentials&client_id=" + enc(GraphEmulator.SERVICE_CLIENT_ID)
-                + "&client_secret=" + enc(GraphEmulator.DEFAULT_SERVICE_CLIENT_SECRET);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/" + GraphEmulator.IDP_TENANT
+        String form = "grant_type=client_credentials&" + credentials;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/" + tenant
                         + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
@@ -41,7 +54,7 @@ public final class Tokens {
             String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
             Matcher m = ACCESS_TOKEN.matcher(body);
             if (!m.find()) {
-                throw new IllegalStateException("the IdP issued no service token");
+                throw new IllegalStateException("the emulator issued no token");
             }
             return m.group(1);
         } catch (IOException e) {
