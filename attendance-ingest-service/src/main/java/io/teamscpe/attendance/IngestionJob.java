@@ -35,4 +35,8 @@ public class IngestionJob extends PanacheEntityBase {
     public Instant lastFetchAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the next automatic fetch is due; null when none is planned. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    public int attempts;
 }

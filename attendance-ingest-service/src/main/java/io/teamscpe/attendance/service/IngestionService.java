@@ -5,6 +5,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.attendance.IngestionJob;
 import io.teamscpe.attendance.IngestionJob.State;
 import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.attendance.config.IngestConfig;
+import io.quarkus.scheduler.Scheduled;
+import java.util.List;
 import io.teamscpe.attendance.graph.AttendanceReader;
 import io.teamscpe.attendance.graph.AttendanceReader.Fetched;
 import io.teamscpe.platform.problem.ProblemException;
@@ -31,9 +34,12 @@ public class IngestionService {
     private final SnapshotStore store;
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
-    public IngestionService(AttendanceReader reader, SnapshotStore store) {
+    private final IngestConfig config;
+
+    public IngestionService(AttendanceReader reader, SnapshotStore store, IngestConfig config) {
         this.reader = reader;
         this.store = store;
+        this.config = config;
     }
 
     public IngestionJob refresh(String firmId, String sessionId) {
@@ -48,6 +54,7 @@ public class IngestionService {
                 return null;
             }
             j.state = State.FETCHING;
+            j.nextAttemptAt = null;
             j.detail = "Reading attendance reports from Microsoft Graph.";
             j.pages = 0;
             j.records = 0;
@@ -73,8 +80,7 @@ public class IngestionService {
         try {
             Fetched fetched = reader.read(session, (pages, records) -> progress(sessionId, pages, records));
             if (fetched.reportIds().isEmpty()) {
-                finish(sessionId, State.REPORT_MISSING, "No attendance report covers the session window yet. Teams "
-                        + "publishes reports up to about two hours after a meeting ends; refresh later.", null);
+                waitForReport(session);
                 return;
             }
             QuarkusTransaction.requiringNew().run(() -> {
@@ -85,6 +91,7 @@ public class IngestionService {
                 job.detail = (changed ? "" : "Unchanged since the previous fetch. ") + count + " participants from "
                         + fetched.reportIds().size() + " report(s).";
                 job.reportsUsed = fetched.reportIds();
+                job.nextAttemptAt = null;
                 job.lastFetchAt = Instant.now();
                 job.updatedAt = job.lastFetchAt;
             });
@@ -98,6 +105,50 @@ public class IngestionService {
             LOG.errorf(e, "attendance fetch of session %s failed", sessionId);
             finish(sessionId, State.FAILED, "The fetch failed: " + e.getMessage() + ". The previous data is kept.",
                     null);
+        }
+    }
+
+    /** No report yet: wait with growing delays until the horizon, then say the report is missing. */
+    private void waitForReport(TrackedSession session) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IngestionJob job = IngestionJob.findById(session.sessionId);
+            Instant now = Instant.now();
+            Instant giveUp = session.scheduledEnd.plus(config.horizon());
+            job.attempts++;
+            long factor = 1L << Math.min(job.attempts - 1, 10);
+            Duration delay = config.retryDelay().multipliedBy(factor);
+            delay = delay.compareTo(config.maxRetryDelay()) > 0 ? config.maxRetryDelay() : delay;
+            Instant next = now.plus(delay);
+            if (next.isAfter(giveUp)) {
+                job.state = State.REPORT_MISSING;
+                job.nextAttemptAt = null;
+                job.detail = "No attendance report covers the session window, " + job.attempts + " attempts until "
+                        + giveUp + ". Check that the meeting took place under this Join URL and organizer; if Graph "
+                        + "cannot serve it (report older than a year, missing permission), upload the Teams "
+                        + "attendance file instead.";
+            } else {
+                job.state = State.WAITING_FOR_REPORT;
+                job.nextAttemptAt = next;
+                job.detail = "No attendance report covers the session window yet (Teams publishes them up to about "
+                        + "two hours after a meeting ends); next attempt at " + next + ".";
+            }
+            job.lastFetchAt = now;
+            job.updatedAt = now;
+        });
+    }
+
+    /** Starts every automatic fetch that is due; schedules live in the database, so they survive restarts. */
+    @Scheduled(every = "${teamscpe.attendance.scheduler-interval:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void runDueFetches() {
+        List<String> due = QuarkusTransaction.requiringNew().call(() -> IngestionJob.<IngestionJob>list(
+                        "nextAttemptAt <= ?1 and state in ?2", Instant.now(),
+                        List.of(State.SCHEDULED, State.WAITING_FOR_REPORT, State.FAILED))
+                .stream().map(j -> j.sessionId).toList());
+        for (String sessionId : due) {
+            String firm = QuarkusTransaction.requiringNew().call(
+                    () -> TrackedSession.<TrackedSession>findById(sessionId).firmId);
+            refresh(firm, sessionId);
         }
     }
 

@@ -5,6 +5,7 @@ import io.teamscpe.attendance.TrackedSession;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
+import io.teamscpe.attendance.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -12,6 +13,11 @@ import java.time.Instant;
 /** Keeps the sessions this service must fetch attendance for, from cpe.sessions.v1. */
 @ApplicationScoped
 public class SessionTracker {
+    private final IngestConfig config;
+
+    public SessionTracker(IngestConfig config) {
+        this.config = config;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void on(SessionScheduled event) {
@@ -33,12 +39,20 @@ public class SessionTracker {
         s.timeZone = d.timeZone();
         s.revision = event.revision();
         s.persist();
-        if (IngestionJob.findById(s.sessionId) == null) {
-            IngestionJob job = new IngestionJob();
+        IngestionJob job = IngestionJob.findById(s.sessionId);
+        boolean created = job == null;
+        if (created) {
+            job = new IngestionJob();
             job.sessionId = s.sessionId;
             job.state = IngestionJob.State.SCHEDULED;
-            job.detail = "Attendance is fetched after the meeting ends (" + d.scheduledEnd() + "), or on Refresh.";
+        }
+        if (job.state == IngestionJob.State.SCHEDULED) {
+            job.nextAttemptAt = d.scheduledEnd().plus(config.firstFetchDelay());
+            job.detail = "Attendance is fetched automatically from " + job.nextAttemptAt + " (after the meeting "
+                    + "ends), or now with Refresh data.";
             job.updatedAt = Instant.now();
+        }
+        if (created) {
             job.persist();
         }
     }
@@ -48,6 +62,10 @@ public class SessionTracker {
         TrackedSession s = TrackedSession.findById(event.sessionId());
         if (s != null) {
             s.cancelled = true;
+            IngestionJob job = IngestionJob.findById(s.sessionId);
+            if (job != null) {
+                job.nextAttemptAt = null;
+            }
         }
     }
 }

@@ -1,0 +1,27 @@
+package io.teamscpe.attendance.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "teamscpe.attendance")
+public interface IngestConfig {
+    /** First automatic fetch: this long after the session's scheduled end. */
+    @WithDefault("PT15M")
+    Duration firstFetchDelay();
+
+    /** Retry delay while no report covers the session; doubles each time up to {@link #maxRetryDelay()}. */
+    @WithDefault("PT10M")
+    Duration retryDelay();
+
+    @WithDefault("PT1H")
+    Duration maxRetryDelay();
+
+    /** How often the scheduler looks for due fetches (read by the scheduler's expression). */
+    @WithDefault("60s")
+    String schedulerInterval();
+
+    /** Stop waiting for a report this long after the session's end (Teams publishes within ~2 hours). */
+    @WithDefault("PT6H")
+    Duration horizon();
+}

@@ -1,0 +1,140 @@
+package io.teamscpe.attendance;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.teamscpe.attendance.service.IngestionService;
+import io.teamscpe.contracts.EventCatalog;
+import io.teamscpe.contracts.session.SessionDetails;
+import io.teamscpe.contracts.session.SessionScheduled;
+import io.teamscpe.devstack.kafka.EventSchemas;
+import io.teamscpe.devstack.kafka.KafkaProbe;
+import io.teamscpe.devstack.quarkus.GraphEmulatorResource;
+import io.teamscpe.devstack.quarkus.KafkaResource;
+import io.teamscpe.devstack.quarkus.Tokens;
+import io.teamscpe.emulator.DemoScenario;
+import io.teamscpe.emulator.Scenario;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Attendance from the emulated Graph through the real SDK, into PostgreSQL and Kafka. */
+@QuarkusTest
+class AttendanceIngestTest {
+    static final String FIRM = "firm-attendance";
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    IngestionService ingestion;
+
+    @BeforeEach
+    void scenario() {
+        GraphEmulatorResource.emulator().loadScenario(DemoScenario.build());
+    }
+
+    @Test
+    void aMeetingIsFetchedWithGuestsKeptAndARefetchPublishesNothingTwice() {
+        String session = schedule(DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
+        JsonPath first = refreshUntil(session, "READY");
+        assertThat(first.getList("reportsUsed")).containsExactly(DemoScenario.REPORT_ID);
+        assertThat(first.getInt("records")).isEqualTo(DemoScenario.RECORD_COUNT);
+        List<ConsumerRecord<String, String>> events = attendanceEvents(session, 2);
+        ConsumerRecord<String, String> completed = events.get(events.size() - 1);
+        assertThat(KafkaProbe.header(completed, "ce_type")).isEqualTo("io.teamscpe.attendance.snapshot-completed.v1");
+        int participants = events.size() - 1;
+        assertThat(completed.value()).contains("\"participantCount\":" + participants);
+        assertThat(events).allSatisfy(r ->
+                assertThat(EventSchemas.validate(KafkaProbe.header(r, "ce_type"), r.value())).isEmpty());
+        assertThat(events).anySatisfy(r -> assertThat(r.value()).contains("NO_EMAIL"));
+        assertThat(events).anySatisfy(r -> assertThat(r.value()).contains("NULL_INTERVAL"));
+
+        JsonPath second = refreshUntil(session, "READY");
+        assertThat(second.getString("detail")).startsWith("Unchanged");
+        assertThat(second.getString("snapshotId")).isEqualTo(first.getString("snapshotId"));
+        assertThat(attendanceEvents(session, events.size())).hasSize(events.size());
+    }
+
+    @Test
+    void aRecurringMeetingYieldsOnlyTheSessionsOccurrence() {
+        Instant start = Instant.parse("2026-10-12T00:00:00Z");
+        String session = schedule(DemoScenario.RECURRING_MEETING_ID, start, start.plus(Duration.ofDays(1)));
+        assertThat(refreshUntil(session, "READY").getList("reportsUsed"))
+                .containsExactly(DemoScenario.RECURRING_REPORT_2_ID);
+    }
+
+    @Test
+    void aReportThatAppearsLateIsPickedUpByTheScheduler() {
+        Scenario demo = DemoScenario.build();
+        Scenario.Tenant t = demo.tenants().get(0);
+        GraphEmulatorResource.emulator().loadScenario(new Scenario(List.of(new Scenario.Tenant(t.id(),
+                t.displayName(), t.apps(), t.users(), t.meetings().stream().map(m -> new Scenario.Meeting(m.id(),
+                        m.organizerId(), m.joinWebUrl(), m.subject(), m.startDateTime(), m.endDateTime(),
+                        m.creationDateTime(), m.isBroadcast(), m.chatThreadId(), List.of())).toList())),
+                demo.graphPageSize(), demo.tokenLifetimeSeconds()));
+        String session = schedule(DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
+        assertThat(refreshUntil(session, "WAITING_FOR_REPORT").getString("detail")).contains("two hours");
+
+        GraphEmulatorResource.emulator().loadScenario(demo);
+        ingestion.runDueFetches();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(status(session).getString("state")).isEqualTo("READY"));
+    }
+
+    @Test
+    void anotherFirmCannotSeeOrRefresh() {
+        String session = schedule(DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
+        given().auth().oauth2(Tokens.admin("firm-else")).post("/api/sessions/{id}/attendance/refresh", session)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private String schedule(String meetingId, Instant start, Instant end) {
+        String session = UUID.randomUUID().toString();
+        SessionScheduled event = new SessionScheduled(session, FIRM, 1, new SessionDetails("Session", "provider-1",
+                DemoScenario.ORGANIZER_ID, meetingId, DemoScenario.JOIN_URL, start, end, "America/New_York",
+                new BigDecimal("2"), List.of("Ethics"), "GROUP_INTERNET_BASED", null, null), Instant.now());
+        try {
+            KafkaProbe.send(KafkaResource.server().bootstrapServers(), "cpe.sessions.v1", session,
+                    json.writeValueAsString(event), Map.of("ce_id", UUID.randomUUID().toString(),
+                            "ce_type", EventCatalog.typeOf(event), "ce_source", "/test", "ce_specversion", "1.0"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/attendance", session)
+                        .then().statusCode(200));
+        return session;
+    }
+
+    private static JsonPath refreshUntil(String session, String state) {
+        given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/attendance/refresh", session)
+                .then().statusCode(202);
+        JsonPath[] last = new JsonPath[1];
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            last[0] = status(session);
+            return state.equals(last[0].getString("state"));
+        });
+        return last[0];
+    }
+
+    private static JsonPath status(String session) {
+        return given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/attendance", session)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<ConsumerRecord<String, String>> attendanceEvents(String session, int atLeast) {
+        return KafkaProbe.await(KafkaResource.server().bootstrapServers(), "cpe.attendance.v1",
+                r -> r.key().equals(session), atLeast, Duration.ofSeconds(30));
+    }
+}

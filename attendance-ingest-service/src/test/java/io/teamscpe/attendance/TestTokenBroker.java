@@ -1,0 +1,26 @@
+package io.teamscpe.attendance;
+
+import io.teamscpe.devstack.quarkus.Tokens;
+import io.teamscpe.emulator.DemoScenario;
+import io.teamscpe.platform.graph.BrokeredToken;
+import io.teamscpe.platform.graph.TokenRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.time.Instant;
+
+/**
+ * Stands in for credential-service's token broker in this module's tests (the end-to-end tests use the real one):
+ * a real client-credentials token of the demo app from the emulated Entra, so Graph calls stay real.
+ */
+@Path("/internal/tokens")
+@RolesAllowed("cpe-service")
+public class TestTokenBroker {
+    @POST
+    public BrokeredToken issue(TokenRequest request) {
+        String token = Tokens.graphApplication(DemoScenario.TENANT_ID, DemoScenario.CLIENT_ID,
+                DemoScenario.CLIENT_SECRET);
+        return new BrokeredToken(token, Instant.now().plusSeconds(3000), "APPLICATION", request.organizerId(),
+                "users/" + request.organizerId());
+    }
+}
