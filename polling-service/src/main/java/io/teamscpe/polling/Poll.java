@@ -1,0 +1,65 @@
+package io.teamscpe.polling;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.teamscpe.polling.reconcile.TimeCheck;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One Teams poll of a session: its question, options and counts; responses live in poll_response. */
+@Entity
+@Table(name = "poll")
+public class Poll extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "firm_id")
+    public String firmId;
+    @Column(name = "session_id")
+    public String sessionId;
+    /** Grows with every change of the responses (replaced file, new matches). */
+    public int revision;
+    public String question;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> options;
+    @Column(name = "multi_select")
+    public boolean multiSelect;
+    public boolean included;
+    @Column(name = "excluded_reason")
+    public String excludedReason;
+    @Column(name = "response_count")
+    public int responseCount;
+    @Column(name = "anonymous_count")
+    public int anonymousCount;
+    @Column(name = "matched_count")
+    public int matchedCount;
+    @Column(name = "time_zone")
+    public String timeZone;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "time_check")
+    public TimeCheck timeCheck;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> warnings;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<Poll> findInSession(String firmId, String sessionId, UUID id) {
+        return find("id = ?1 and firmId = ?2 and sessionId = ?3", id, firmId, sessionId).firstResultOptional();
+    }
+
+    public static List<Poll> listInSession(String firmId, String sessionId) {
+        return list("firmId = ?1 and sessionId = ?2 order by createdAt, id", firmId, sessionId);
+    }
+
+    public int unmatchedCount() {
+        return responseCount - anonymousCount - matchedCount;
+    }
+}

@@ -1,0 +1,50 @@
+package io.teamscpe.polling.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
+import io.teamscpe.contracts.attendance.ParticipantAttended;
+import io.teamscpe.contracts.session.SessionCancelled;
+import io.teamscpe.contracts.session.SessionScheduled;
+import io.teamscpe.platform.events.EventConsumer;
+import io.teamscpe.polling.service.SessionReadModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Sessions and attendance into polling's read models, each event applied exactly once. */
+@ApplicationScoped
+public class EventsConsumer {
+    private static final String CONSUMER = "polling";
+
+    private final EventConsumer consumer;
+    private final SessionReadModel model;
+
+    public EventsConsumer(EventConsumer consumer, SessionReadModel model) {
+        this.consumer = consumer;
+        this.model = model;
+    }
+
+    @Incoming("sessions")
+    @Blocking
+    public void onSession(ConsumerRecord<String, String> record) {
+        consumer.apply(CONSUMER, record, event -> {
+            if (event instanceof SessionScheduled scheduled) {
+                model.on(scheduled);
+            } else if (event instanceof SessionCancelled cancelled) {
+                model.on(cancelled);
+            }
+        });
+    }
+
+    @Incoming("attendance")
+    @Blocking
+    public void onAttendance(ConsumerRecord<String, String> record) {
+        consumer.apply(CONSUMER, record, event -> {
+            if (event instanceof ParticipantAttended participant) {
+                model.on(participant);
+            } else if (event instanceof AttendanceSnapshotCompleted completed) {
+                model.on(completed);
+            }
+        });
+    }
+}

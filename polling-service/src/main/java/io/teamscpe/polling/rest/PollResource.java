@@ -1,0 +1,117 @@
+package io.teamscpe.polling.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.polling.PollFile;
+import io.teamscpe.polling.rest.PollApi.InclusionChange;
+import io.teamscpe.polling.rest.PollApi.MapRespondent;
+import io.teamscpe.polling.service.PollMaintenance;
+import io.teamscpe.polling.service.PollQueries;
+import io.teamscpe.polling.service.PollUploadService;
+import io.teamscpe.polling.service.PollUploadService.Upload;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/sessions/{id}/polls")
+@RolesAllowed("cpe-admin")
+@Blocking
+@Tag(name = "Polls", description = "Microsoft Forms poll exports of a session")
+public class PollResource {
+    private final PollUploadService uploads;
+    private final PollQueries queries;
+    private final PollMaintenance maintenance;
+    private final FirmContext firm;
+
+    public PollResource(PollUploadService uploads, PollQueries queries, PollMaintenance maintenance,
+                        FirmContext firm) {
+        this.uploads = uploads;
+        this.queries = queries;
+        this.maintenance = maintenance;
+        this.firm = firm;
+    }
+
+    /** Many XLSX exports at once (parts named {@code files}); optional {@code timeZone} overrides the session's. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@PathParam("id") String sessionId, @RestForm("files") List<FileUpload> files,
+                           @RestForm("timeZone") String timeZone) {
+        List<Upload> list = files == null ? List.of()
+                : files.stream().map(f -> new Upload(name(f), f.uploadedFile(), f.size())).toList();
+        var result = uploads.upload(firm.firmId(), firm.userId(), sessionId, list, timeZone);
+        return Response.status(result.polls().isEmpty() ? 200 : 201).entity(result).build();
+    }
+
+    @GET
+    public PollApi.PollList list(@PathParam("id") String sessionId) {
+        return queries.list(firm.firmId(), sessionId);
+    }
+
+    @GET
+    @Path("{pollId}")
+    public PollApi.PollDetail get(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId) {
+        return queries.get(firm.firmId(), sessionId, pollId);
+    }
+
+    /** Replaces the poll's file (part {@code file}); the poll keeps its id, the old file stays in the audit trail. */
+    @PUT
+    @Path("{pollId}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public PollApi.PollView replace(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
+                                    @RestForm("file") FileUpload file, @RestForm("timeZone") String timeZone) {
+        if (file == null) {
+            throw ProblemException.badRequest("no-files", "No file",
+                    "Send the replacement export as a multipart/form-data part named 'file'.");
+        }
+        var poll = uploads.replace(firm.firmId(), firm.userId(), sessionId, pollId,
+                new Upload(name(file), file.uploadedFile(), file.size()), timeZone);
+        return PollApi.PollView.of(poll, QuarkusTransaction.requiringNew()
+                .call(() -> PollFile.currentOf(poll.id).orElseThrow()));
+    }
+
+    /** Excludes the poll from credit (it stays listed) or includes it again. */
+    @PATCH
+    @Path("{pollId}")
+    public PollApi.PollView include(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
+                                    @Valid @NotNull InclusionChange change) {
+        var poll = maintenance.setIncluded(firm.firmId(), firm.userId(), sessionId, pollId, change.included(),
+                change.reason());
+        return PollApi.PollView.of(poll, QuarkusTransaction.requiringNew()
+                .call(() -> PollFile.currentOf(poll.id).orElseThrow()));
+    }
+
+    @GET
+    @Path("respondents")
+    public PollApi.RespondentList respondents(@PathParam("id") String sessionId) {
+        return queries.respondents(firm.firmId(), sessionId);
+    }
+
+    @POST
+    @Path("respondents/mappings")
+    public Map<String, Object> map(@PathParam("id") String sessionId, @Valid @NotNull MapRespondent request) {
+        int changed = maintenance.map(firm.firmId(), firm.userId(), sessionId, request);
+        return Map.of("pollsUpdated", changed);
+    }
+
+    private static String name(FileUpload f) {
+        String n = f.fileName();
+        return n == null || n.isBlank() ? "(unnamed file)" : n;
+    }
+}

@@ -1,0 +1,53 @@
+package io.teamscpe.polling.service;
+
+import io.teamscpe.polling.Poll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The audit trail of each poll: uploads, replacements, exclusions, new matches. */
+@ApplicationScoped
+public class History {
+    private final EntityManager em;
+
+    public History(EntityManager em) {
+        this.em = em;
+    }
+
+    public record Entry(int revision, String action, String detail, String actor, Instant at) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Poll poll, String action, String detail, String actor) {
+        em.flush();
+        em.createNativeQuery("""
+                        insert into poll_history (poll_id, revision, action, detail, actor, at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, poll.id).setParameter(2, poll.revision).setParameter(3, action)
+                .setParameter(4, detail).setParameter(5, actor).setParameter(6, Instant.now())
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Entry> of(UUID pollId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select revision, action, detail, actor, at from poll_history where poll_id = ?1 order by id""")
+                .setParameter(1, pollId).getResultList();
+        return rows.stream().map(r -> new Entry(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
+                (String) r[3], toInstant(r[4]))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}
