@@ -75,6 +75,38 @@ class PollReconciliationTest {
     }
 
     @Test
+    void aRosterArrivingLaterMatchesRespondentsByAlternateEmail() {
+        String firm = "firm-roster";
+        String session = Fixtures.session(json, firm);
+        byte[] poll = FormsExports.poll("Is this an ethics question?")
+                .response("Ann.Personal@gmail.com", "Ann A.", "Yes", LOCAL_START.plusMinutes(30))
+                .xlsx();
+        String pollId = Fixtures.upload(firm, session, new Part("ethics.xlsx", poll)).then().statusCode(201)
+                .body("polls[0].matchedCount", equalTo(0)).extract().path("polls[0].id");
+
+        String snapshot = java.util.UUID.randomUUID().toString();
+        var ann = new io.teamscpe.contracts.session.Enrollee("lms-ann", "ann@firm.test",
+                List.of("ann.personal@gmail.com"), "Ann Archer");
+        Fixtures.publish(json, new io.teamscpe.contracts.session.EnrollmentChunk(session, firm, snapshot, 1, 1, 1,
+                List.of(ann), java.time.Instant.now()));
+        Fixtures.publish(json, new io.teamscpe.contracts.session.EnrollmentSnapshotCompleted(session, firm, snapshot,
+                1, 1, 1, java.time.Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin(firm))
+                .get("/api/sessions/{id}/polls", session).then()
+                .body("polls[0].matchedCount", equalTo(1))
+                .body("polls[0].revision", equalTo(2)));
+        given().auth().oauth2(Tokens.admin(firm)).get("/api/sessions/{id}/polls/respondents", session).then()
+                .statusCode(200)
+                .body("matched.professionalId", containsInAnyOrder("lms-ann"));
+        var reconciled = Fixtures.events(session, "io.teamscpe.poll.reconciled.v1", 1).get(0);
+        assertThat(EventSchemas.validate("io.teamscpe.poll.reconciled.v1", reconciled.value())).isEmpty();
+        assertThat(reconciled.value()).contains(pollId).contains("ENROLLMENT_CHANGED");
+        assertThat(Fixtures.events(session, "io.teamscpe.poll.responses-chunk.v1", 2))
+                .anySatisfy(chunk -> assertThat(chunk.value()).contains("\"professionalId\":\"lms-ann\""));
+    }
+
+    @Test
     void anAdminMappingIsRememberedForTheFirmAndReusedInLaterSessions() {
         String firm = "firm-mapping";
         String first = Fixtures.session(json, firm);

@@ -7,7 +7,7 @@ import java.time.Instant;
  * The same file's responses were matched again (new attendance, or an admin mapped a respondent): a new revision
  * whose {@code chunkCount} response chunks follow and replace the previous responses whole.
  *
- * @param reason ATTENDANCE_CHANGED or RESPONDENT_MAPPED
+ * @param reason ATTENDANCE_CHANGED, ENROLLMENT_CHANGED or RESPONDENT_MAPPED
  */
 @EventType("io.teamscpe.poll.reconciled.v1")
 public record PollReconciled(String sessionId, String firmId, String pollId, int revision, int responseCount,

@@ -3,7 +3,11 @@ package io.teamscpe.polling.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
 import io.teamscpe.contracts.attendance.ParticipantAttended;
+import io.teamscpe.contracts.session.EnrollmentChunk;
+import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
 import io.teamscpe.contracts.session.SessionCancelled;
+import io.teamscpe.platform.readmodel.Rosters;
+import io.teamscpe.polling.service.PollMaintenance;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.EventConsumer;
 import io.teamscpe.polling.service.SessionReadModel;
@@ -11,17 +15,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Sessions and attendance into polling's read models, each event applied exactly once. */
+/** Sessions, rosters and attendance into polling's read models, each event applied exactly once. */
 @ApplicationScoped
 public class EventsConsumer {
     private static final String CONSUMER = "polling";
 
     private final EventConsumer consumer;
     private final SessionReadModel model;
+    private final Rosters rosters;
+    private final PollMaintenance maintenance;
 
-    public EventsConsumer(EventConsumer consumer, SessionReadModel model) {
+    public EventsConsumer(EventConsumer consumer, SessionReadModel model, Rosters rosters,
+                          PollMaintenance maintenance) {
         this.consumer = consumer;
         this.model = model;
+        this.rosters = rosters;
+        this.maintenance = maintenance;
     }
 
     @Incoming("sessions")
@@ -32,6 +41,10 @@ public class EventsConsumer {
                 model.on(scheduled);
             } else if (event instanceof SessionCancelled cancelled) {
                 model.on(cancelled);
+            } else if (event instanceof EnrollmentChunk chunk) {
+                rosters.on(chunk);
+            } else if (event instanceof EnrollmentSnapshotCompleted completed && rosters.on(completed)) {
+                maintenance.rematchSession(completed.firmId(), completed.sessionId(), "ENROLLMENT_CHANGED");
             }
         });
     }

@@ -12,7 +12,8 @@ import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.EventConsumer;
 import io.teamscpe.reporting.service.PollModel;
 import io.teamscpe.reporting.service.ReadModel;
-import io.teamscpe.reporting.service.RosterModel;
+import io.teamscpe.platform.readmodel.Rosters;
+import io.teamscpe.reporting.service.RulesetModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,12 +25,15 @@ public class EventsConsumer {
 
     private final EventConsumer consumer;
     private final ReadModel model;
-    private final RosterModel rosters;
+    private final RulesetModel rulesets;
+    private final Rosters rosters;
     private final PollModel polls;
 
-    public EventsConsumer(EventConsumer consumer, ReadModel model, RosterModel rosters, PollModel polls) {
+    public EventsConsumer(EventConsumer consumer, ReadModel model, RulesetModel rulesets, Rosters rosters,
+                          PollModel polls) {
         this.consumer = consumer;
         this.model = model;
+        this.rulesets = rulesets;
         this.rosters = rosters;
         this.polls = polls;
     }
@@ -43,7 +47,7 @@ public class EventsConsumer {
             } else if (event instanceof SessionCancelled cancelled) {
                 model.on(cancelled);
             } else if (event instanceof RulesetPublished ruleset) {
-                rosters.on(ruleset);
+                rulesets.on(ruleset);
             } else if (event instanceof EnrollmentChunk chunk) {
                 rosters.on(chunk);
             } else if (event instanceof EnrollmentSnapshotCompleted completed) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.contracts.attendance.Participant;
 import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.reporting.ReportSession;
 import io.teamscpe.reporting.credit.Presets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Everything the reports of one session are computed from, read from the read models in one place. */
@@ -42,10 +42,12 @@ public class SessionFacts {
 
     private final EntityManager em;
     private final Json json;
+    private final Rosters rosters;
 
-    public SessionFacts(EntityManager em, Json json) {
+    public SessionFacts(EntityManager em, Json json, Rosters rosters) {
         this.em = em;
         this.json = json;
+        this.rosters = rosters;
     }
 
     /** Call inside a transaction. */
@@ -76,13 +78,8 @@ public class SessionFacts {
     }
 
     private List<Enrolled> roster(String sessionId) {
-        List<Enrolled> out = new ArrayList<>();
-        for (Object[] r : rows("select lms_id, email, alternate_emails, display_name from roster where session_id = ?1"
-                + " order by lms_id", sessionId)) {
-            out.add(new Enrolled((String) r[0], (String) r[1], r[2] == null ? List.of()
-                    : Arrays.asList((String[]) r[2]), (String) r[3]));
-        }
-        return out;
+        return rosters.of(sessionId).stream()
+                .map(e -> new Enrolled(e.lmsId(), e.email(), e.alternateEmails(), e.displayName())).toList();
     }
 
     private List<Poll> polls(String sessionId) {

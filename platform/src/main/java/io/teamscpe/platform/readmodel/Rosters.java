@@ -1,40 +1,35 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.platform.readmodel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.contracts.session.EnrollmentChunk;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
-import io.teamscpe.contracts.session.RulesetPublished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Rosters (complete snapshots only, highest revision wins) and ruleset versions, from cpe.sessions.v1. */
+/**
+ * A session's roster as consumers of cpe.sessions.v1 keep it: chunks are staged, and a complete snapshot of a
+ * higher roster revision replaces the roster whole. Each consuming service owns the tables in its own schema
+ * ({@code roster}, {@code roster_staging}, {@code roster_state}; DDL in its Flyway scripts).
+ */
 @ApplicationScoped
-public class RosterModel {
+public class Rosters {
     private static final TypeReference<List<Enrollee>> ENROLLEES = new TypeReference<>() {
     };
 
     private final EntityManager em;
-    private final Json json;
+    private final ObjectMapper json;
 
-    public RosterModel(EntityManager em, Json json) {
+    public Rosters(EntityManager em, ObjectMapper json) {
         this.em = em;
         this.json = json;
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void on(RulesetPublished e) {
-        em.createNativeQuery("""
-                        insert into ruleset_version (ruleset_id, version, firm_id, name, firm_default, rules)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))
-                        on conflict (ruleset_id, version) do update set name = excluded.name,
-                            firm_default = excluded.firm_default, rules = excluded.rules""")
-                .setParameter(1, e.rulesetId()).setParameter(2, e.version()).setParameter(3, e.firmId())
-                .setParameter(4, e.name()).setParameter(5, e.firmDefault()).setParameter(6, json.write(e.rules()))
-                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,15 +38,16 @@ public class RosterModel {
                         insert into roster_staging (snapshot_id, session_id, sequence, enrollees)
                         values (?1, ?2, ?3, cast(?4 as jsonb)) on conflict do nothing""")
                 .setParameter(1, e.snapshotId()).setParameter(2, e.sessionId()).setParameter(3, e.sequence())
-                .setParameter(4, json.write(e.enrollees())).executeUpdate();
+                .setParameter(4, write(e.enrollees())).executeUpdate();
     }
 
+    /** Applies a completed snapshot; false when it is not newer than the roster already held. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void on(EnrollmentSnapshotCompleted e) {
+    public boolean on(EnrollmentSnapshotCompleted e) {
         List<?> current = em.createNativeQuery("select roster_revision from roster_state where session_id = ?1")
                 .setParameter(1, e.sessionId()).getResultList();
         if (!current.isEmpty() && ((Number) current.get(0)).intValue() >= e.rosterRevision()) {
-            return;
+            return false;
         }
         @SuppressWarnings("unchecked")
         List<Object> chunks = em.createNativeQuery(
@@ -64,14 +60,14 @@ public class RosterModel {
         em.createNativeQuery("delete from roster where session_id = ?1").setParameter(1, e.sessionId())
                 .executeUpdate();
         for (Object chunk : chunks) {
-            for (Enrollee p : json.read(chunk, ENROLLEES)) {
+            for (Enrollee p : read(chunk)) {
                 em.createNativeQuery("""
                                 insert into roster (session_id, lms_id, email, alternate_emails, display_name)
                                 values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
                         .setParameter(1, e.sessionId()).setParameter(2, p.lmsId())
                         .setParameter(3, lower(p.email()))
                         .setParameter(4, p.alternateEmails() == null ? new String[0]
-                                : p.alternateEmails().stream().map(RosterModel::lower).toArray(String[]::new))
+                                : p.alternateEmails().stream().map(Rosters::lower).toArray(String[]::new))
                         .setParameter(5, p.displayName()).executeUpdate();
             }
         }
@@ -84,6 +80,37 @@ public class RosterModel {
                             enrolled_count = excluded.enrolled_count""")
                 .setParameter(1, e.sessionId()).setParameter(2, e.rosterRevision()).setParameter(3, e.snapshotId())
                 .setParameter(4, e.enrolledCount()).executeUpdate();
+        return true;
+    }
+
+    /** The session's enrolled professionals (emails lower-cased), by LMS id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Enrollee> of(String sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select lms_id, email, alternate_emails, display_name from roster"
+                + " where session_id = ?1 order by lms_id").setParameter(1, sessionId).getResultList();
+        List<Enrollee> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new Enrollee((String) r[0], (String) r[1],
+                    r[2] == null ? List.of() : Arrays.asList((String[]) r[2]), (String) r[3]));
+        }
+        return out;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Enrollee> read(Object column) {
+        try {
+            return json.readValue(column.toString(), ENROLLEES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a staged roster chunk does not parse", e);
+        }
     }
 
     private static String lower(String s) {
