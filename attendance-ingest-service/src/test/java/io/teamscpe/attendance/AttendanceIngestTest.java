@@ -50,11 +50,15 @@ class AttendanceIngestTest {
         JsonPath first = refreshUntil(session, "READY");
         assertThat(first.getList("reportsUsed")).containsExactly(DemoScenario.REPORT_ID);
         assertThat(first.getInt("records")).isEqualTo(DemoScenario.RECORD_COUNT);
-        List<ConsumerRecord<String, String>> events = attendanceEvents(session, 2);
-        ConsumerRecord<String, String> completed = events.get(events.size() - 1);
-        assertThat(KafkaProbe.header(completed, "ce_type")).isEqualTo("io.teamscpe.attendance.snapshot-completed.v1");
-        int participants = events.size() - 1;
-        assertThat(completed.value()).contains("\"participantCount\":" + participants);
+        // the snapshot-completed event is published last on the session's partition: once it is visible, all are
+        ConsumerRecord<String, String> completed = KafkaProbe.await(KafkaResource.server().bootstrapServers(),
+                "cpe.attendance.v1", r -> r.key().equals(session) && "io.teamscpe.attendance.snapshot-completed.v1"
+                        .equals(KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(30)).get(0);
+        int participants = JsonPath.from(completed.value()).getInt("participantCount");
+        List<ConsumerRecord<String, String>> events = attendanceEvents(session, participants + 1);
+        assertThat(events).hasSize(participants + 1);
+        assertThat(KafkaProbe.header(events.get(participants), "ce_type"))
+                .isEqualTo("io.teamscpe.attendance.snapshot-completed.v1");
         assertThat(events).allSatisfy(r ->
                 assertThat(EventSchemas.validate(KafkaProbe.header(r, "ce_type"), r.value())).isEmpty());
         assertThat(events).anySatisfy(r -> assertThat(r.value()).contains("NO_EMAIL"));
