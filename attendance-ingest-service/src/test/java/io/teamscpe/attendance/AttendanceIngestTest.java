@@ -1,6 +1,11 @@
 package io.teamscpe.attendance;
 
 import static io.restassured.RestAssured.given;
+import static io.teamscpe.attendance.Sessions.FIRM;
+import static io.teamscpe.attendance.Sessions.attendanceEvents;
+import static io.teamscpe.attendance.Sessions.refreshUntil;
+import static io.teamscpe.attendance.Sessions.schedule;
+import static io.teamscpe.attendance.Sessions.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +37,6 @@ import org.junit.jupiter.api.Test;
 /** Attendance from the emulated Graph through the real SDK, into PostgreSQL and Kafka. */
 @QuarkusTest
 class AttendanceIngestTest {
-    static final String FIRM = "firm-attendance";
-
     @Inject
     ObjectMapper json;
     @Inject
@@ -46,7 +49,7 @@ class AttendanceIngestTest {
 
     @Test
     void aMeetingIsFetchedWithGuestsKeptAndARefetchPublishesNothingTwice() {
-        String session = schedule(DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
+        String session = schedule(json, DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
         JsonPath first = refreshUntil(session, "READY");
         assertThat(first.getList("reportsUsed")).containsExactly(DemoScenario.REPORT_ID);
         assertThat(first.getInt("records")).isEqualTo(DemoScenario.RECORD_COUNT);
@@ -73,7 +76,7 @@ class AttendanceIngestTest {
     @Test
     void aRecurringMeetingYieldsOnlyTheSessionsOccurrence() {
         Instant start = Instant.parse("2026-10-12T00:00:00Z");
-        String session = schedule(DemoScenario.RECURRING_MEETING_ID, start, start.plus(Duration.ofDays(1)));
+        String session = schedule(json, DemoScenario.RECURRING_MEETING_ID, start, start.plus(Duration.ofDays(1)));
         assertThat(refreshUntil(session, "READY").getList("reportsUsed"))
                 .containsExactly(DemoScenario.RECURRING_REPORT_2_ID);
     }
@@ -87,7 +90,7 @@ class AttendanceIngestTest {
                         m.organizerId(), m.joinWebUrl(), m.subject(), m.startDateTime(), m.endDateTime(),
                         m.creationDateTime(), m.isBroadcast(), m.chatThreadId(), List.of())).toList())),
                 demo.graphPageSize(), demo.tokenLifetimeSeconds()));
-        String session = schedule(DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
+        String session = schedule(json, DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
         assertThat(refreshUntil(session, "WAITING_FOR_REPORT").getString("detail")).contains("two hours");
 
         GraphEmulatorResource.emulator().loadScenario(demo);
@@ -98,47 +101,8 @@ class AttendanceIngestTest {
 
     @Test
     void anotherFirmCannotSeeOrRefresh() {
-        String session = schedule(DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
+        String session = schedule(json, DemoScenario.MEETING_ID, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
         given().auth().oauth2(Tokens.admin("firm-else")).post("/api/sessions/{id}/attendance/refresh", session)
                 .then().statusCode(404).contentType("application/problem+json");
-    }
-
-    private String schedule(String meetingId, Instant start, Instant end) {
-        String session = UUID.randomUUID().toString();
-        SessionScheduled event = new SessionScheduled(session, FIRM, 1, new SessionDetails("Session", "provider-1",
-                DemoScenario.ORGANIZER_ID, meetingId, DemoScenario.JOIN_URL, start, end, "America/New_York",
-                new BigDecimal("2"), List.of("Ethics"), "GROUP_INTERNET_BASED", null, null), Instant.now());
-        try {
-            KafkaProbe.send(KafkaResource.server().bootstrapServers(), "cpe.sessions.v1", session,
-                    json.writeValueAsString(event), Map.of("ce_id", UUID.randomUUID().toString(),
-                            "ce_type", EventCatalog.typeOf(event), "ce_source", "/test", "ce_specversion", "1.0"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/attendance", session)
-                        .then().statusCode(200));
-        return session;
-    }
-
-    private static JsonPath refreshUntil(String session, String state) {
-        given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/attendance/refresh", session)
-                .then().statusCode(202);
-        JsonPath[] last = new JsonPath[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            last[0] = status(session);
-            return state.equals(last[0].getString("state"));
-        });
-        return last[0];
-    }
-
-    private static JsonPath status(String session) {
-        return given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/attendance", session)
-                .then().statusCode(200).extract().jsonPath();
-    }
-
-    private static List<ConsumerRecord<String, String>> attendanceEvents(String session, int atLeast) {
-        return KafkaProbe.await(KafkaResource.server().bootstrapServers(), "cpe.attendance.v1",
-                r -> r.key().equals(session), atLeast, Duration.ofSeconds(30));
     }
 }

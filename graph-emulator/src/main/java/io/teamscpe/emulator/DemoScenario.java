@@ -13,6 +13,7 @@ import io.teamscpe.emulator.Scenario.Secret;
 import io.teamscpe.emulator.Scenario.Tenant;
 import io.teamscpe.emulator.Scenario.User;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,8 +21,9 @@ import java.util.List;
 
 /**
  * The demo world: tenant "Contoso CPE" with the Teams CPE app registration, an organizer and a few directory
- * users, the finished 100-minute meeting "Ethics for CPAs 2026" (one report, 200 records) and a recurring meeting
- * with two reports. Deterministic: every call builds the same scenario.
+ * users, the finished 100-minute meeting "Ethics for CPAs 2026" (one report, 200 records, three presenters), a
+ * recurring meeting with two reports, and the special kinds of {@link DemoEvents}: webinar, town hall, live event,
+ * Meet Now and channel meeting. Deterministic: every call builds the same scenario.
  */
 public final class DemoScenario {
 
@@ -31,7 +33,7 @@ public final class DemoScenario {
     public static final String CLIENT_SECRET = "Qx48Q~demo.TeamsCpe-Contoso_Secret2028";
     public static final Instant CLIENT_SECRET_EXPIRES = Instant.parse("2028-01-01T00:00:00Z");
     public static final List<String> APPLICATION_PERMISSIONS = List.of("OnlineMeetings.ReadWrite.All",
-            "OnlineMeetingArtifact.Read.All", "User.Read.All", "Calendars.ReadWrite");
+            "OnlineMeetingArtifact.Read.All", "User.Read.All", "Calendars.ReadWrite", "VirtualEvent.Read.All");
 
     /** Apps for the "validate credential" failure modes: expired secret, no access policy, no admin consent. */
     public static final String EXPIRED_CLIENT_ID = "5c8f2a3e-a4b9-4d67-81ef-2b3a4d5e6f70";
@@ -65,13 +67,81 @@ public final class DemoScenario {
     public static final String RECURRING_REPORT_1_ID = "0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b";
     public static final String RECURRING_REPORT_2_ID = "0a1b2c3d-2222-4e5f-8a9b-0c1d2e3f4a5b";
 
+    /** The organizer's webinar (a Teams virtual event); its one session is this online meeting. */
+    public static final Instant WEBINAR_START = Instant.parse("2026-10-07T15:00:00Z");
+    public static final Instant WEBINAR_END = Instant.parse("2026-10-07T16:30:00Z");
+    public static final String WEBINAR_THREAD_ID = "19:meeting_" + base64("7c2e9a41-3b5d-4f60-9e8a-2d4c6b8f0a13")
+            + "@thread.v2";
+    public static final String WEBINAR_JOIN_URL = joinUrl(WEBINAR_THREAD_ID);
+    public static final String WEBINAR_MEETING_ID = meetingId(WEBINAR_THREAD_ID);
+    /** The id under {@code /solutions/virtualEvents/webinars/}. */
+    public static final String WEBINAR_ID = Meeting.virtualEventId(WEBINAR_MEETING_ID, TENANT_ID);
+    public static final String WEBINAR_REPORT_ID = "d4e5f6a7-3333-4b5c-9d0e-1f2a3b4c5d6e";
+
+    /** The organizer's town hall (a Teams virtual event). */
+    public static final Instant TOWNHALL_START = Instant.parse("2026-10-08T17:00:00Z");
+    public static final Instant TOWNHALL_END = Instant.parse("2026-10-08T18:00:00Z");
+    public static final String TOWNHALL_THREAD_ID = "19:meeting_" + base64("9a4f1c63-5d7e-4b82-a0c4-6e8f2b1d3c57")
+            + "@thread.v2";
+    public static final String TOWNHALL_JOIN_URL = joinUrl(TOWNHALL_THREAD_ID);
+    public static final String TOWNHALL_MEETING_ID = meetingId(TOWNHALL_THREAD_ID);
+    /** The id under {@code /solutions/virtualEvents/townhalls/}. */
+    public static final String TOWNHALL_ID = Meeting.virtualEventId(TOWNHALL_MEETING_ID, TENANT_ID);
+    public static final String TOWNHALL_REPORT_ID = "d4e5f6a7-4444-4b5c-9d0e-1f2a3b4c5d6e";
+
+    /** A Teams live event ({@code isBroadcast}); Graph has no attendance report for it. */
+    public static final Instant LIVE_EVENT_START = Instant.parse("2026-10-09T16:00:00Z");
+    public static final Instant LIVE_EVENT_END = Instant.parse("2026-10-09T17:30:00Z");
+    public static final String LIVE_EVENT_THREAD_ID = "19:meeting_" + base64("b6d8e0f2-7a9c-4e1b-8d3f-5a7c9e1b3d5f")
+            + "@thread.v2";
+    public static final String LIVE_EVENT_JOIN_URL = joinUrl(LIVE_EVENT_THREAD_ID);
+    public static final String LIVE_EVENT_MEETING_ID = meetingId(LIVE_EVENT_THREAD_ID);
+
+    /** A Meet Now meeting: no start or end. */
+    public static final String MEET_NOW_THREAD_ID = "19:meeting_" + base64("c1e3a5b7-9d2f-4a6c-8e0b-4f6a8c0e2a4c")
+            + "@thread.v2";
+    public static final String MEET_NOW_JOIN_URL = joinUrl(MEET_NOW_THREAD_ID);
+    public static final String MEET_NOW_MEETING_ID = meetingId(MEET_NOW_THREAD_ID);
+
+    /** A meeting in a team channel; its join URL carries the channel post's message id where others have 0. */
+    public static final Instant CHANNEL_START = Instant.parse("2026-10-13T13:00:00Z");
+    public static final Instant CHANNEL_END = Instant.parse("2026-10-13T14:00:00Z");
+    public static final String CHANNEL_THREAD_ID = "19:5b7d9f1a3c5e47a9b1d3f5a7c9e1b3d5@thread.tacv2";
+    public static final String CHANNEL_JOIN_URL = joinUrl(CHANNEL_THREAD_ID).replace("/0?", "/1791896400000?");
+    public static final String CHANNEL_MEETING_ID = meetingId(CHANNEL_THREAD_ID);
+
     private static final long SEED = 20261005L;
+    private static final int CAST_SIZE = 195;
+    private static final Person CO_PRESENTER = DemoPeople.cast(SEED, CAST_SIZE, "contoso.com").get(0);
+    /** A directory user who co-presents the Ethics meeting (one of its three "Presenter" records). */
+    public static final String CO_PRESENTER_ID = CO_PRESENTER.id();
+    public static final String CO_PRESENTER_NAME = CO_PRESENTER.displayName();
+    public static final String CO_PRESENTER_EMAIL = CO_PRESENTER.email();
+
+    /** {@link #buildWithLargeMeeting}'s extra meeting of the organizer, built by {@link LargeMeeting}. */
+    public static final String LARGE_THREAD_SUFFIX = base64("0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f");
+    public static final String LARGE_THREAD_ID = LargeMeeting.threadId(LARGE_THREAD_SUFFIX);
+    public static final String LARGE_JOIN_URL = joinUrl(LARGE_THREAD_ID);
+    public static final String LARGE_MEETING_ID = meetingId(LARGE_THREAD_ID);
+    public static final String LARGE_REPORT_ID = LargeMeeting.reportId(LARGE_THREAD_SUFFIX);
+    public static final Instant LARGE_START = Instant.parse("2026-10-20T15:00:00Z");
+    public static final Instant LARGE_END = Instant.parse("2026-10-20T17:00:00Z");
 
     private DemoScenario() {
     }
 
     public static Scenario build() {
-        List<Person> cast = DemoPeople.cast(SEED, 195, "contoso.com");
+        return build(List.of());
+    }
+
+    /** The demo plus {@link LargeMeeting} of {@code attendees} records at {@link #LARGE_JOIN_URL}. */
+    public static Scenario buildWithLargeMeeting(int attendees) {
+        return build(List.of(LargeMeeting.build(LARGE_THREAD_SUFFIX, attendees, SEED, LARGE_START,
+                Duration.between(LARGE_START, LARGE_END))));
+    }
+
+    private static Scenario build(List<Meeting> extra) {
+        List<Person> cast = DemoPeople.cast(SEED, CAST_SIZE, "contoso.com");
         List<User> users = new ArrayList<>();
         users.add(new User(ORGANIZER_ID, ORGANIZER_NAME, ORGANIZER_UPN, ORGANIZER_UPN, "Dana", "Whitaker",
                 "Director of Professional Education"));
@@ -79,7 +149,10 @@ public final class DemoScenario {
         Meeting ethics = new Meeting(MEETING_ID, ORGANIZER_ID, JOIN_URL, MEETING_SUBJECT, MEETING_START, MEETING_END,
                 MEETING_START.minusSeconds(21 * 86400), false, THREAD_ID,
                 List.of(new AttendanceReport(REPORT_ID, REPORT_START, REPORT_END, ethicsRecords(cast))));
-        Tenant contoso = new Tenant(TENANT_ID, TENANT_NAME, apps(), users, List.of(ethics, recurring(cast)));
+        List<Meeting> meetings = new ArrayList<>(List.of(ethics, recurring(cast)));
+        meetings.addAll(new DemoEvents(cast, SEED).meetings());
+        meetings.addAll(extra);
+        Tenant contoso = new Tenant(TENANT_ID, TENANT_NAME, apps(), users, meetings);
         return new Scenario(List.of(contoso), Scenario.DEFAULT_PAGE_SIZE, Scenario.DEFAULT_TOKEN_LIFETIME);
     }
 
@@ -156,8 +229,7 @@ public final class DemoScenario {
         return new AttendanceReport(id, start.plusSeconds(3 + occurrence).plusMillis(250), end, records);
     }
 
-    /** The long-form Teams join URL: thread in the path, tenant and organizer in the context parameter. */
-    /** A long-form Join URL of the demo organizer for a meeting thread. */
+    /** The demo organizer's long-form Teams join URL: thread in the path, tenant and organizer in the context. */
     public static String joinUrl(String threadId) {
         String thread = threadId.replace(":", "%3a").replace("@", "%40");
         return "https://teams.microsoft.com/l/meetup-join/" + thread + "/0?context=%7b%22Tid%22%3a%22" + TENANT_ID

@@ -2,8 +2,13 @@ package io.teamscpe.emulator;
 
 import com.sun.net.httpserver.HttpServer;
 import io.teamscpe.emulator.control.ControlApi;
+import io.teamscpe.emulator.control.FaultControlApi;
+import io.teamscpe.emulator.faults.FaultPlan;
+import io.teamscpe.emulator.faults.FaultStats;
+import io.teamscpe.emulator.faults.GraphFaults;
 import io.teamscpe.emulator.graph.GraphApi;
 import io.teamscpe.emulator.graph.attendance.AttendanceApi;
+import io.teamscpe.emulator.graph.events.VirtualEventsApi;
 import io.teamscpe.emulator.graph.meetings.OnlineMeetingsApi;
 import io.teamscpe.emulator.graph.users.UsersApi;
 import io.teamscpe.emulator.http.HttpFront;
@@ -46,14 +51,16 @@ public final class GraphEmulator implements AutoCloseable {
     private final EmulatorState state;
     private final IdpTokens idpTokens;
     private final DelegatedGrants delegated;
+    private final GraphFaults faults;
 
     private GraphEmulator(HttpServer server, ExecutorService executor, EmulatorState state, IdpTokens idpTokens,
-                          DelegatedGrants delegated) {
+                          DelegatedGrants delegated, GraphFaults faults) {
         this.server = server;
         this.executor = executor;
         this.state = state;
         this.idpTokens = idpTokens;
         this.delegated = delegated;
+        this.faults = faults;
     }
 
     /** Starts on {@code port} (0 picks a free one) with {@link #DEFAULT_SERVICE_CLIENT_SECRET}. */
@@ -66,7 +73,9 @@ public final class GraphEmulator implements AutoCloseable {
         EmulatorState state = new EmulatorState(Clock.systemUTC());
         IdpTokens idpTokens = new IdpTokens(state, IDP_TENANT);
         DelegatedGrants delegated = new DelegatedGrants();
-        Router router = routes(state, idpTokens, delegated, serviceClientSecret);
+        GraphApi graph = new GraphApi(state);
+        GraphFaults faults = new GraphFaults(graph);
+        Router router = routes(state, graph, faults, idpTokens, delegated, serviceClientSecret);
         String instance = Integer.toHexString(System.identityHashCode(state));
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
@@ -76,19 +85,19 @@ public final class GraphEmulator implements AutoCloseable {
         });
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
-            server.createContext("/", new HttpFront(router));
+            server.createContext("/", new HttpFront(router, faults));
             server.setExecutor(executor);
             server.start();
             state.baseUrl("http://localhost:" + server.getAddress().getPort());
-            return new GraphEmulator(server, executor, state, idpTokens, delegated);
+            return new GraphEmulator(server, executor, state, idpTokens, delegated, faults);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot start the Graph emulator on port " + port, e);
         }
     }
 
-    private static Router routes(EmulatorState state, IdpTokens idpTokens, DelegatedGrants delegated,
-                                 String serviceClientSecret) {
+    private static Router routes(EmulatorState state, GraphApi graph, GraphFaults faults, IdpTokens idpTokens,
+                                 DelegatedGrants delegated, String serviceClientSecret) {
         Router router = new Router();
         new EntraDiscovery(state).register(router);
         new AuthorizeEndpoint(state, delegated).register(router);
@@ -96,12 +105,13 @@ public final class GraphEmulator implements AutoCloseable {
                 new AuthorizationCodeGrant(state, delegated), new RefreshTokenGrant(state, delegated)))
                 .register(router);
         new FirmIdp(state, idpTokens, IDP_TENANT, SERVICE_CLIENT_ID, serviceClientSecret).register(router);
-        GraphApi graph = new GraphApi(state);
         graph.registerFallback(router);
         new UsersApi(graph).register(router);
         new OnlineMeetingsApi(graph).register(router);
         new AttendanceApi(graph).register(router);
+        new VirtualEventsApi(graph).register(router);
         new ControlApi(state, idpTokens, delegated).register(router);
+        new FaultControlApi(faults).register(router);
         return router;
     }
 
@@ -135,6 +145,25 @@ public final class GraphEmulator implements AutoCloseable {
      */
     public int revokeDelegatedGrants(String clientId, String userId) {
         return delegated.revoke(clientId, userId);
+    }
+
+    /**
+     * Injects faults into Graph {@code /v1.0} requests (and adds latency) from now on, as {@code PUT
+     * /_emulator/faults} does; resets {@link #faultStats()}. {@link FaultPlan#none()} (or null) turns them off.
+     */
+    public GraphEmulator faults(FaultPlan plan) {
+        faults.install(plan);
+        return this;
+    }
+
+    /** Turns fault injection and latency off, as {@code DELETE /_emulator/faults} does; counters are kept. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Graph requests received and served, and faults injected, since the last {@link #faults(FaultPlan)}. */
+    public FaultStats faultStats() {
+        return faults.stats();
     }
 
     @Override

@@ -2,9 +2,12 @@ package io.teamscpe.emulator;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Everything on the Microsoft side of the emulator: tenants with their app registrations, directory users and
@@ -84,20 +87,74 @@ public record Scenario(List<Tenant> tenants, Integer graphPageSize, Integer toke
 
     /**
      * A Teams online meeting. {@code startDateTime}/{@code endDateTime} are null for "Meet Now" meetings;
-     * {@code chatThreadId} defaults to the thread in the join URL.
+     * {@code chatThreadId} defaults to the thread in the join URL. {@code virtualEvent} is null for an ordinary
+     * meeting, or {@value #WEBINAR} / {@value #TOWNHALL} when the meeting is the (single) session of that kind of
+     * Teams virtual event.
      */
     public record Meeting(String id, String organizerId, String joinWebUrl, String subject, Instant startDateTime,
                           Instant endDateTime, Instant creationDateTime, boolean isBroadcast, String chatThreadId,
-                          List<AttendanceReport> attendanceReports) {
+                          List<AttendanceReport> attendanceReports, String virtualEvent) {
+
+        public static final String WEBINAR = "webinar";
+        public static final String TOWNHALL = "townhall";
+
+        @JsonCreator
         public Meeting {
             attendanceReports = orEmpty(attendanceReports);
+            if (virtualEvent != null && !virtualEvent.isBlank()) {
+                virtualEvent = virtualEvent.trim().toLowerCase(Locale.ROOT);
+                if (!virtualEvent.equals(WEBINAR) && !virtualEvent.equals(TOWNHALL)) {
+                    throw new IllegalArgumentException("virtualEvent must be null, \"webinar\" or \"townhall\", not \""
+                            + virtualEvent + "\"");
+                }
+            } else {
+                virtualEvent = null;
+            }
+        }
+
+        /** An ordinary meeting (no virtual event). */
+        public Meeting(String id, String organizerId, String joinWebUrl, String subject, Instant startDateTime,
+                       Instant endDateTime, Instant creationDateTime, boolean isBroadcast, String chatThreadId,
+                       List<AttendanceReport> attendanceReports) {
+            this(id, organizerId, joinWebUrl, subject, startDateTime, endDateTime, creationDateTime, isBroadcast,
+                    chatThreadId, attendanceReports, null);
+        }
+
+        /**
+         * The id Graph gives this meeting's webinar or town hall: {@code <uuid>@<tenant id>}, the UUID derived from
+         * the meeting id so it never changes; null for an ordinary meeting.
+         */
+        public String virtualEventId(String tenantId) {
+            return virtualEvent == null ? null : virtualEventId(id, tenantId);
+        }
+
+        /** The virtual event id of the event whose session is the meeting with this id. */
+        public static String virtualEventId(String meetingId, String tenantId) {
+            return UUID.nameUUIDFromBytes(("virtualEvent/" + meetingId).getBytes(StandardCharsets.UTF_8)) + "@"
+                    + tenantId;
         }
     }
 
+    /**
+     * An attendance report. {@code availableAt} (null: always) is when Teams publishes it: before that instant
+     * (wall clock) Graph neither lists it nor finds it by id, as with reports that appear minutes after a meeting.
+     */
     public record AttendanceReport(String id, Instant meetingStartDateTime, Instant meetingEndDateTime,
-                                   @JsonAlias("attendanceRecords") List<AttendanceRecord> records) {
+                                   @JsonAlias("attendanceRecords") List<AttendanceRecord> records,
+                                   Instant availableAt) {
+        @JsonCreator
         public AttendanceReport {
             records = orEmpty(records);
+        }
+
+        /** A report that is available from the start. */
+        public AttendanceReport(String id, Instant meetingStartDateTime, Instant meetingEndDateTime,
+                                List<AttendanceRecord> records) {
+            this(id, meetingStartDateTime, meetingEndDateTime, records, null);
+        }
+
+        public boolean isAvailableAt(Instant now) {
+            return availableAt == null || !now.isBefore(availableAt);
         }
     }
 

@@ -4,10 +4,12 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import io.teamscpe.emulator.http.QueryString;
 import java.net.URI;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 
-/** Builds the real Graph SDK client against an emulator, with a client-credentials token from the emulator. */
+/** Builds the real Graph SDK client against an emulator, with a token from the emulator. */
 final class GraphClients {
 
     private GraphClients() {
@@ -23,7 +25,34 @@ final class GraphClients {
         return reply.json().get("access_token").asText();
     }
 
+    /**
+     * A delegated Graph token of the user with this UPN for the demo app, the way a browser sign-in gets one:
+     * authorize (the emulator signs the user in at once), then redeem the code.
+     */
+    static String delegatedToken(GraphEmulator emulator, String upn, String scopes) {
+        String redirect = "https://cpe.example/signed-in";
+        Http.Reply authorize = Http.get(emulator.baseUrl() + "/" + DemoScenario.TENANT_ID + "/oauth2/v2.0/authorize"
+                + "?response_type=code&client_id=" + DemoScenario.CLIENT_ID + "&redirect_uri="
+                + QueryString.encode(redirect) + "&scope=" + QueryString.encode(scopes) + "&login_hint="
+                + QueryString.encode(upn), null);
+        String location = authorize.raw().headers().firstValue("Location").orElseThrow();
+        String code = QueryString.parse(URI.create(location).getRawQuery()).get("code");
+        Http.Reply reply = Http.form(emulator.baseUrl() + "/" + DemoScenario.TENANT_ID + "/oauth2/v2.0/token",
+                "grant_type=authorization_code&code=" + QueryString.encode(code) + "&redirect_uri="
+                        + QueryString.encode(redirect) + "&client_id=" + DemoScenario.CLIENT_ID + "&client_secret="
+                        + QueryString.encode(DemoScenario.CLIENT_SECRET), null);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("token request failed: " + reply.raw().body());
+        }
+        return reply.json().get("access_token").asText();
+    }
+
     static GraphServiceClient graph(GraphEmulator emulator, String accessToken) {
+        return graph(emulator, accessToken, null);
+    }
+
+    /** The SDK with its default middleware (retry handler included) on this OkHttp client, or the default one. */
+    static GraphServiceClient graph(GraphEmulator emulator, String accessToken, OkHttpClient http) {
         AccessTokenProvider tokens = new AccessTokenProvider() {
             @Override
             public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
@@ -35,7 +64,8 @@ final class GraphClients {
                 return new AllowedHostsValidator("localhost");
             }
         };
-        GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens));
+        BaseBearerTokenAuthenticationProvider auth = new BaseBearerTokenAuthenticationProvider(tokens);
+        GraphServiceClient graph = http == null ? new GraphServiceClient(auth) : new GraphServiceClient(auth, http);
         graph.getRequestAdapter().setBaseUrl(emulator.baseUrl() + "/v1.0");
         return graph;
     }

@@ -17,44 +17,64 @@ import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.devstack.kafka.EventSchemas;
-import io.teamscpe.devstack.kafka.KafkaProbe;
 import io.teamscpe.devstack.quarkus.KafkaResource;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes the upstream services' events for one session, as they would (schema-valid, CloudEvents headers). */
-final class Feed {
-    static final Instant START = Instant.parse("2026-10-05T16:00:00Z");
-    static final Instant END = START.plusSeconds(100 * 60);
+public final class Feed {
+    public static final Instant START = Instant.parse("2026-10-05T16:00:00Z");
+    public static final Instant END = START.plusSeconds(100 * 60);
+    private static KafkaProducer<String, String> producer;
 
-    final String firm;
-    final String sessionId = UUID.randomUUID().toString();
+    public final String firm;
+    public final String sessionId = UUID.randomUUID().toString();
     private final ObjectMapper json;
     private final List<ParticipantAttended> attendance = new ArrayList<>();
+    private int rosterRevision;
 
-    Feed(String firm, ObjectMapper json) {
+    public Feed(String firm, ObjectMapper json) {
         this.firm = firm;
         this.json = json;
     }
 
-    void session() {
+    public void session() {
+        session(null, null);
+    }
+
+    public void session(String rulesetId, Integer rulesetVersion) {
         publish(new SessionScheduled(sessionId, firm, 1, new SessionDetails("Ethics 2026", "provider-1",
                 "organizer-1", "meeting-" + sessionId, "https://teams.microsoft.com/l/meetup-join/x/0", START, END,
-                "America/New_York", new BigDecimal("2"), List.of("Ethics"), "GROUP_INTERNET_BASED", null, null),
+                "America/New_York", new BigDecimal("2"), List.of("Ethics"), "GROUP_INTERNET_BASED", rulesetId,
+                rulesetVersion), Instant.now()));
+    }
+
+    /** A complete roster; each call is a new roster revision that replaces the previous one. */
+    public void roster(Enrollee... enrollees) {
+        String snapshot = UUID.randomUUID().toString();
+        rosterRevision++;
+        publish(new EnrollmentChunk(sessionId, firm, snapshot, rosterRevision, 1, 1, List.of(enrollees),
+                Instant.now()));
+        publish(new EnrollmentSnapshotCompleted(sessionId, firm, snapshot, rosterRevision, 1, enrollees.length,
                 Instant.now()));
     }
 
-    void roster(Enrollee... enrollees) {
-        String snapshot = UUID.randomUUID().toString();
-        publish(new EnrollmentChunk(sessionId, firm, snapshot, 1, 1, 1, List.of(enrollees), Instant.now()));
-        publish(new EnrollmentSnapshotCompleted(sessionId, firm, snapshot, 1, 1, enrollees.length, Instant.now()));
-    }
-
-    void attendee(String key, String email, String name, boolean anonymous, int[]... minutes) {
+    /** An attendee of the next attendance snapshot, present from minute {@code m[0]} to {@code m[1]} per interval. */
+    public void attendee(String key, String email, String name, boolean anonymous, int[]... minutes) {
         List<Interval> intervals = new ArrayList<>();
         for (int[] m : minutes) {
             intervals.add(new Interval(START.plusSeconds(m[0] * 60L), START.plusSeconds(m[1] * 60L)));
@@ -64,20 +84,40 @@ final class Feed {
                 email == null ? List.of("NO_EMAIL") : List.of()), intervals, Instant.now()));
     }
 
-    void publishAttendance() {
+    /** An attendance snapshot whose participant events are published, not completed yet. */
+    public record StagedSnapshot(String id, int participants) {
+    }
+
+    /** Publishes the attendees added since the last snapshot as one complete snapshot; returns its id. */
+    public String publishAttendance() {
+        StagedSnapshot snapshot = stageAttendance();
+        completeAttendance(snapshot);
+        return snapshot.id();
+    }
+
+    /** Publishes the participant events of a new snapshot (not completed yet) and starts the next one empty. */
+    public StagedSnapshot stageAttendance() {
         String snapshot = UUID.randomUUID().toString();
         int n = attendance.size();
+        List<CpeEvent> events = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             ParticipantAttended a = attendance.get(i);
-            publish(new ParticipantAttended(sessionId, firm, snapshot, i + 1, n, a.participant(), a.intervals(),
+            events.add(new ParticipantAttended(sessionId, firm, snapshot, i + 1, n, a.participant(), a.intervals(),
                     a.occurredAt()));
         }
-        publish(new AttendanceSnapshotCompleted(sessionId, firm, snapshot, n, List.of("report-1"), "graph",
-                Instant.now(), Instant.now()));
+        publishAll(events);
+        attendance.clear();
+        return new StagedSnapshot(snapshot, n);
+    }
+
+    /** Closes a staged snapshot: reporting then replaces the session's attendance with it. */
+    public void completeAttendance(StagedSnapshot snapshot) {
+        publish(new AttendanceSnapshotCompleted(sessionId, firm, snapshot.id(), snapshot.participants(),
+                List.of("report-1"), "graph", Instant.now(), Instant.now()));
     }
 
     /** A poll; each responder answers at minute {@code at}. */
-    void poll(String pollId, int at, PollResponse... responses) {
+    public void poll(String pollId, int at, PollResponse... responses) {
         publish(new PollUploaded(sessionId, firm, pollId, 1, "Question " + pollId, List.of("A", "B"), false,
                 pollId + ".xlsx", "0".repeat(64), "admin@firm.test", responses.length,
                 (int) List.of(responses).stream().filter(PollResponse::anonymous).count(), 0, 1, true,
@@ -85,13 +125,45 @@ final class Feed {
         publish(new PollResponsesChunk(sessionId, firm, pollId, 1, 1, 1, List.of(responses), Instant.now()));
     }
 
-    static PollResponse answer(String id, String email, String name, int minute) {
+    public static PollResponse answer(String id, String email, String name, int minute) {
         Instant at = START.plusSeconds(minute * 60L);
         return new PollResponse(id, email, name, email == null, List.of("A"), at.minusSeconds(20), at, null, null,
                 null);
     }
 
-    void publish(CpeEvent event) {
+    public void publish(CpeEvent event) {
+        publishAll(List.of(event));
+    }
+
+    /**
+     * Sends a record as it is (a poison record, say) without waiting: the next publish, through the same producer,
+     * follows it closely enough to share its poll.
+     */
+    public void sendRaw(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer().send(record);
+    }
+
+    /** Sends the events in order and returns once the broker has them all. */
+    public void publishAll(List<? extends CpeEvent> events) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+        for (CpeEvent event : events) {
+            sent.add(producer().send(record(event)));
+        }
+        try {
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to Kafka", e);
+        }
+    }
+
+    private ProducerRecord<String, String> record(CpeEvent event) {
         try {
             String type = EventCatalog.typeOf(event);
             String body = json.writeValueAsString(event);
@@ -99,11 +171,27 @@ final class Feed {
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("fixture " + type + " violates its schema: " + errors);
             }
-            KafkaProbe.send(KafkaResource.server().bootstrapServers(), EventCatalog.topicOf(event), event.key(), body,
-                    Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/test",
-                            "ce_specversion", "1.0"));
+            ProducerRecord<String, String> record = new ProducerRecord<>(EventCatalog.topicOf(event), event.key(),
+                    body);
+            Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/test",
+                    "ce_specversion", "1.0").forEach((k, v) -> record.headers().add(k,
+                    v.getBytes(StandardCharsets.UTF_8)));
+            return record;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One producer per JVM, as a service has: creating one per event would cost more than the test. */
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000), new StringSerializer(), new StringSerializer());
+        }
+        return producer;
     }
 }

@@ -24,4 +24,8 @@ public interface IngestConfig {
     /** Stop waiting for a report this long after the session's end (Teams publishes within ~2 hours). */
     @WithDefault("PT6H")
     Duration horizon();
+
+    /** Largest Teams attendance file accepted by the manual upload. */
+    @WithDefault("20971520")
+    long uploadMaxBytes();
 }

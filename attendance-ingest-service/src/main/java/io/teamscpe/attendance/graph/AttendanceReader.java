@@ -4,73 +4,72 @@ import com.microsoft.graph.models.AttendanceInterval;
 import com.microsoft.graph.models.AttendanceRecord;
 import com.microsoft.graph.models.AttendanceRecordCollectionResponse;
 import com.microsoft.graph.models.MeetingAttendanceReport;
-import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.graph.users.item.onlinemeetings.item.OnlineMeetingItemRequestBuilder;
+import com.microsoft.graph.models.MeetingAttendanceReportCollectionResponse;
 import com.microsoft.kiota.serialization.KiotaJsonSerialization;
 import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.attendance.normalize.AttendanceRow;
 import io.teamscpe.contracts.attendance.Interval;
-import io.teamscpe.platform.graph.BrokeredToken;
-import io.teamscpe.platform.graph.GraphClients;
-import io.teamscpe.platform.graph.TokenBrokerClient;
-import io.teamscpe.platform.graph.TokenRequest;
+import io.teamscpe.platform.graph.GraphRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Reads a session's attendance from Graph: the reports whose meeting overlaps the session window (another
- * occurrence of a recurring meeting never mixes in), then every record, following {@code @odata.nextLink} verbatim.
- * Runs on worker threads only (the SDK sleeps while retrying).
+ * occurrence of a recurring meeting never mixes in), then every record page, following {@code @odata.nextLink}
+ * verbatim, handing each page to the caller as soon as it arrives so memory holds one page. Every request goes
+ * through {@link GraphRetry} (budget, 429/503/504/timeouts, token renewal). Worker threads only.
  */
 @ApplicationScoped
 public class AttendanceReader {
-    /** Progress callback: pages and records read so far. */
-    public interface Progress {
-        void pageRead(int pages, int records);
+    /** Receives each page of records as read: its report, the raw Graph JSON, and the rows. */
+    public interface PageSink {
+        void page(String reportId, String rawPage, List<AttendanceRow> rows);
     }
 
-    public record Fetched(List<String> reportIds, List<String> rawPages, ParticipantCollector participants) {
+    private final GraphAccess access;
+    private final GraphRetry retry;
+
+    public AttendanceReader(GraphAccess access, GraphRetry retry) {
+        this.access = access;
+        this.retry = retry;
     }
 
-    private final TokenBrokerClient broker;
-    private final GraphClients graph;
-
-    public AttendanceReader(@RestClient TokenBrokerClient broker, GraphClients graph) {
-        this.broker = broker;
-        this.graph = graph;
-    }
-
-    public Fetched read(TrackedSession session, Progress progress) {
-        BrokeredToken token = broker.issue(new TokenRequest(session.firmId, session.providerId, session.organizerId));
-        GraphServiceClient client = graph.withToken(token.accessToken());
-        var meeting = meeting(client, token, session.meetingId);
-        List<MeetingAttendanceReport> reports = meeting.attendanceReports().get().getValue();
+    /** Reads every page of the reports that cover the session; returns their ids (empty: no report yet). */
+    public List<String> read(TrackedSession session, PageSink sink) {
+        GraphAccess.Connection graph = access.connect(session);
+        MeetingAttendanceReportCollectionResponse listed = retry.call(session.providerId, graph::renew,
+                () -> graph.reports(session.meetingId).get());
         List<String> chosen = new ArrayList<>();
-        List<String> raw = new ArrayList<>();
-        ParticipantCollector collector = new ParticipantCollector();
-        for (MeetingAttendanceReport report : reports == null ? List.<MeetingAttendanceReport>of() : reports) {
+        for (MeetingAttendanceReport report : listed == null || listed.getValue() == null
+                ? List.<MeetingAttendanceReport>of() : listed.getValue()) {
             if (!overlaps(report, session)) {
                 continue;
             }
             chosen.add(report.getId());
-            var records = meeting.attendanceReports().byMeetingAttendanceReportId(report.getId()).attendanceRecords();
-            AttendanceRecordCollectionResponse page = records.get();
-            while (page != null) {
-                raw.add(serialize(page));
-                for (AttendanceRecord r : page.getValue()) {
-                    collector.add(r.getIdentity() == null ? null : r.getIdentity().getId(), r.getEmailAddress(),
-                            r.getIdentity() == null ? null : r.getIdentity().getDisplayName(), r.getRole(),
-                            intervals(r.getAttendanceIntervals()));
-                }
-                progress.pageRead(raw.size(), collector.records());
-                page = page.getOdataNextLink() == null ? null : records.withUrl(page.getOdataNextLink()).get();
+            String next = graph.recordsUrl(session.meetingId, report.getId());
+            while (next != null) {
+                String url = next;
+                AttendanceRecordCollectionResponse page = retry.call(session.providerId, graph::renew,
+                        () -> graph.records(url).get());
+                sink.page(report.getId(), serialize(page), rows(page));
+                next = page.getOdataNextLink();
             }
         }
-        return new Fetched(chosen, raw, collector);
+        return chosen;
+    }
+
+    private static List<AttendanceRow> rows(AttendanceRecordCollectionResponse page) {
+        List<AttendanceRow> rows = new ArrayList<>();
+        for (AttendanceRecord r : page.getValue() == null ? List.<AttendanceRecord>of() : page.getValue()) {
+            rows.add(new AttendanceRow(r.getIdentity() == null ? null : r.getIdentity().getId(), r.getEmailAddress(),
+                    r.getIdentity() == null ? null : r.getIdentity().getDisplayName(), r.getRole(),
+                    intervals(r.getAttendanceIntervals())));
+        }
+        return rows;
     }
 
     private static boolean overlaps(MeetingAttendanceReport r, TrackedSession s) {
@@ -78,15 +77,6 @@ public class AttendanceReader {
         OffsetDateTime end = r.getMeetingEndDateTime();
         return start != null && end != null
                 && start.toInstant().isBefore(s.scheduledEnd) && end.toInstant().isAfter(s.scheduledStart);
-    }
-
-    private static OnlineMeetingItemRequestBuilder meeting(GraphServiceClient client, BrokeredToken token,
-                                                           String meetingId) {
-        if (!token.graphUserPath().startsWith("users/")) {
-            throw new IllegalStateException("attendance of delegated providers is not supported yet: use an "
-                    + "application credential, or upload the Teams attendance file");
-        }
-        return client.users().byUserId(token.organizerId()).onlineMeetings().byOnlineMeetingId(meetingId);
     }
 
     private static List<Interval> intervals(List<AttendanceInterval> intervals) {

@@ -9,7 +9,8 @@ import io.teamscpe.attendance.config.IngestConfig;
 import io.quarkus.scheduler.Scheduled;
 import java.util.List;
 import io.teamscpe.attendance.graph.AttendanceReader;
-import io.teamscpe.attendance.graph.AttendanceReader.Fetched;
+import io.teamscpe.attendance.service.SnapshotStore.Committed;
+import io.teamscpe.platform.graph.GraphFailures;
 import io.teamscpe.platform.problem.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +33,15 @@ public class IngestionService {
 
     private final AttendanceReader reader;
     private final SnapshotStore store;
+    private final Staging staging;
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
     private final IngestConfig config;
 
-    public IngestionService(AttendanceReader reader, SnapshotStore store, IngestConfig config) {
+    public IngestionService(AttendanceReader reader, SnapshotStore store, Staging staging, IngestConfig config) {
         this.reader = reader;
         this.store = store;
+        this.staging = staging;
         this.config = config;
     }
 
@@ -77,35 +80,51 @@ public class IngestionService {
 
     void fetch(String sessionId) {
         TrackedSession session = QuarkusTransaction.requiringNew().call(() -> TrackedSession.findById(sessionId));
+        String fetchId = staging.begin(sessionId);
+        int[] progress = {0, 0};
         try {
-            Fetched fetched = reader.read(session, (pages, records) -> progress(sessionId, pages, records));
-            if (fetched.reportIds().isEmpty()) {
+            List<String> reports = reader.read(session, (reportId, raw, rows) -> {
+                progress[0]++;
+                progress[1] += rows.size();
+                QuarkusTransaction.requiringNew().run(() -> {
+                    staging.page(fetchId, sessionId, progress[0], reportId, raw, rows);
+                    IngestionJob job = IngestionJob.findById(sessionId);
+                    job.pages = progress[0];
+                    job.records = progress[1];
+                    job.updatedAt = Instant.now();
+                });
+            });
+            if (reports.isEmpty()) {
+                staging.discard(fetchId);
                 waitForReport(session);
                 return;
             }
             QuarkusTransaction.requiringNew().run(() -> {
                 IngestionJob job = IngestionJob.findById(sessionId);
-                boolean changed = store.replace(session, job, fetched, "graph");
-                int count = fetched.participants().participants().size();
-                job.state = count == 0 ? State.NO_ATTENDEES : State.READY;
-                job.detail = (changed ? "" : "Unchanged since the previous fetch. ") + count + " participants from "
-                        + fetched.reportIds().size() + " report(s).";
-                job.reportsUsed = fetched.reportIds();
+                Committed done = store.commit(session, job, fetchId, reports, "graph", null);
+                job.state = done.participants() == 0 ? State.NO_ATTENDEES : State.READY;
+                job.detail = (done.changed() ? "" : "Unchanged since the previous fetch. ") + done.participants()
+                        + " participants from " + reports.size() + " report(s).";
+                job.reportsUsed = reports;
                 job.nextAttemptAt = null;
                 job.lastFetchAt = Instant.now();
                 job.updatedAt = job.lastFetchAt;
             });
         } catch (ApiException e) {
-            finish(sessionId, State.FAILED, "Microsoft Graph answered HTTP " + e.getResponseStatusCode()
-                    + " while reading attendance; the previous data is kept. " + e.getMessage(), null);
+            failed(sessionId, fetchId, GraphFailures.refused(e, session.organizerId).getMessage()
+                    + " The previous data is kept.");
         } catch (WebApplicationException e) {
-            finish(sessionId, State.FAILED, "The provider could not get a Microsoft token (HTTP "
-                    + e.getResponse().getStatus() + "): validate the provider, which says what to fix.", null);
+            failed(sessionId, fetchId, GraphFailures.brokerRefusal(e, session.providerId)
+                    + " The previous data is kept.");
         } catch (RuntimeException e) {
             LOG.errorf(e, "attendance fetch of session %s failed", sessionId);
-            finish(sessionId, State.FAILED, "The fetch failed: " + e.getMessage() + ". The previous data is kept.",
-                    null);
+            failed(sessionId, fetchId, "The fetch failed: " + e.getMessage() + ". The previous data is kept.");
         }
+    }
+
+    private void failed(String sessionId, String fetchId, String detail) {
+        staging.discard(fetchId);
+        finish(sessionId, State.FAILED, detail, null);
     }
 
     /** No report yet: wait with growing delays until the horizon, then say the report is missing. */
@@ -152,15 +171,6 @@ public class IngestionService {
         }
     }
 
-    private void progress(String sessionId, int pages, int records) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            IngestionJob job = IngestionJob.findById(sessionId);
-            job.pages = pages;
-            job.records = records;
-            job.updatedAt = Instant.now();
-        });
-    }
-
     private void finish(String sessionId, State state, String detail, Instant fetchedAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             IngestionJob job = IngestionJob.findById(sessionId);
@@ -171,7 +181,7 @@ public class IngestionService {
         });
     }
 
-    private static TrackedSession session(String firmId, String sessionId) {
+    static TrackedSession session(String firmId, String sessionId) {
         return TrackedSession.findInFirm(firmId, sessionId).orElseThrow(() -> new ProblemException(404,
                 "not-found", "Session not found", "No session " + sessionId + " is known to attendance ingestion "
                 + "in your firm. A session created seconds ago may not have arrived yet: try again shortly."));

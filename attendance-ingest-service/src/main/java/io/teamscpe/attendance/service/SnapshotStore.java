@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.attendance.IngestionJob;
 import io.teamscpe.attendance.TrackedSession;
-import io.teamscpe.attendance.graph.AttendanceReader.Fetched;
-import io.teamscpe.attendance.graph.ParticipantCollector.Normalized;
+import io.teamscpe.attendance.normalize.ParticipantBuilder.Normalized;
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
 import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.platform.outbox.Outbox;
@@ -15,84 +14,138 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
- * Replaces a session's attendance with a fetched snapshot in one transaction: the raw pages (immutable), the
- * normalized rows, and the events. A snapshot identical to the current one is recognised and not republished.
+ * Turns a staged fetch into the session's snapshot in one transaction: the raw pages (immutable), the normalized
+ * rows, and one event per participant closed by a snapshot-completed event. Works a chunk of participants at a
+ * time. A snapshot identical to the current one is recognised and not republished.
  */
 @ApplicationScoped
 public class SnapshotStore {
+    private static final int CHUNK = 500;
+
+    /** What committing a staged fetch did. */
+    public record Committed(boolean changed, int participants, String snapshotId) {
+    }
+
+    /** An uploaded Teams attendance file, kept verbatim with the snapshot it produced. */
+    public record UploadedFile(String fileName, String sha256, byte[] content, String uploadedBy) {
+    }
+
     private final EntityManager em;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final Staging staging;
 
-    public SnapshotStore(EntityManager em, Outbox outbox, ObjectMapper json) {
+    public SnapshotStore(EntityManager em, Outbox outbox, ObjectMapper json, Staging staging) {
         this.em = em;
         this.outbox = outbox;
         this.json = json;
+        this.staging = staging;
     }
 
-    /** Stores the snapshot; returns false when it equals the current one (nothing stored or published). */
-    @Transactional
-    public boolean replace(TrackedSession session, IngestionJob job, Fetched fetched, String source) {
-        List<Normalized> participants = fetched.participants().participants();
-        String hash = hash(participants);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Committed commit(TrackedSession session, IngestionJob job, String fetchId, List<String> reportIds,
+                            String source, UploadedFile file) {
+        MessageDigest digest = sha256();
+        int count = staging.scan(fetchId, n -> digest.update(write(n).getBytes(StandardCharsets.UTF_8)));
+        String hash = HexFormat.of().formatHex(digest.digest());
         String current = job.snapshotId == null ? null : (String) em.createNativeQuery(
                 "select content_hash from attendance_snapshot where id = ?1")
                 .setParameter(1, job.snapshotId).getSingleResult();
         if (hash.equals(current)) {
-            return false;
+            staging.discard(fetchId);
+            return new Committed(false, count, job.snapshotId);
         }
         String snapshotId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         em.createNativeQuery("""
                         insert into attendance_snapshot (id, session_id, firm_id, source, fetched_at, content_hash,
-                            participant_count, report_ids, raw_pages)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as jsonb))""")
+                            participant_count, report_ids)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, snapshotId).setParameter(2, session.sessionId).setParameter(3, session.firmId)
-                .setParameter(4, source).setParameter(5, now).setParameter(6, hash)
-                .setParameter(7, participants.size())
-                .setParameter(8, fetched.reportIds().toArray(String[]::new))
-                .setParameter(9, "[" + String.join(",", fetched.rawPages()) + "]")
+                .setParameter(4, source).setParameter(5, now).setParameter(6, hash).setParameter(7, count)
+                .setParameter(8, reportIds.toArray(String[]::new))
                 .executeUpdate();
+        staging.keepPages(fetchId, snapshotId);
+        if (file != null) {
+            keepFile(snapshotId, file);
+        }
         em.createNativeQuery("delete from attendance_participant where session_id = ?1")
                 .setParameter(1, session.sessionId).executeUpdate();
-        int sequence = 0;
-        for (Normalized n : participants) {
-            insert(session.sessionId, snapshotId, n);
-            outbox.publish(new ParticipantAttended(session.sessionId, session.firmId, snapshotId, ++sequence,
-                    participants.size(), n.participant(), n.intervals(), now));
-        }
-        outbox.publish(new AttendanceSnapshotCompleted(session.sessionId, session.firmId, snapshotId,
-                participants.size(), fetched.reportIds(), source, now, now));
-        job.snapshotId = snapshotId;
-        return true;
-    }
-
-    private void insert(String sessionId, String snapshotId, Normalized n) {
-        var p = n.participant();
-        em.createNativeQuery("""
-                        insert into attendance_participant (session_id, participant_key, snapshot_id, object_id, email,
-                            display_name, role, guest, anonymous, flags, intervals)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, cast(?11 as jsonb))""")
-                .setParameter(1, sessionId).setParameter(2, p.participantKey()).setParameter(3, snapshotId)
-                .setParameter(4, p.objectId()).setParameter(5, p.email()).setParameter(6, p.displayName())
-                .setParameter(7, p.role()).setParameter(8, p.guest()).setParameter(9, p.anonymous())
-                .setParameter(10, p.flags().toArray(String[]::new)).setParameter(11, write(n.intervals()))
-                .executeUpdate();
-    }
-
-    private String hash(List<Normalized> participants) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Normalized n : participants) {
-                digest.update(write(n).getBytes(StandardCharsets.UTF_8));
+        List<Normalized> chunk = new ArrayList<>(CHUNK);
+        int[] sequence = {0};
+        staging.scan(fetchId, n -> {
+            chunk.add(n);
+            if (chunk.size() == CHUNK) {
+                write(session, snapshotId, chunk, sequence, count, now);
             }
-            return HexFormat.of().formatHex(digest.digest());
+        });
+        write(session, snapshotId, chunk, sequence, count, now);
+        outbox.publish(new AttendanceSnapshotCompleted(session.sessionId, session.firmId, snapshotId, count,
+                reportIds, source, now, now));
+        staging.discard(fetchId);
+        job.snapshotId = snapshotId;
+        return new Committed(true, count, snapshotId);
+    }
+
+    /** Inserts a chunk of normalized rows and publishes their events, then empties the chunk. */
+    private void write(TrackedSession session, String snapshotId, List<Normalized> chunk, int[] sequence, int count,
+                       Instant now) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into attendance_participant (session_id, participant_key, snapshot_id, object_id, email,
+                        display_name, role, guest, anonymous, flags, intervals)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")) {
+                for (Normalized n : chunk) {
+                    var p = n.participant();
+                    insert.setString(1, session.sessionId);
+                    insert.setString(2, p.participantKey());
+                    insert.setString(3, snapshotId);
+                    insert.setString(4, p.objectId());
+                    insert.setString(5, p.email());
+                    insert.setString(6, p.displayName());
+                    insert.setString(7, p.role());
+                    insert.setBoolean(8, p.guest());
+                    insert.setBoolean(9, p.anonymous());
+                    insert.setArray(10, c.createArrayOf("text", p.flags().toArray()));
+                    insert.setString(11, write(n.intervals()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        List<ParticipantAttended> events = new ArrayList<>(chunk.size());
+        for (Normalized n : chunk) {
+            events.add(new ParticipantAttended(session.sessionId, session.firmId, snapshotId, ++sequence[0], count,
+                    n.participant(), n.intervals(), now));
+        }
+        outbox.publishAll(events);
+        chunk.clear();
+    }
+
+    private void keepFile(String snapshotId, UploadedFile file) {
+        em.createNativeQuery("""
+                        insert into attendance_snapshot_file (snapshot_id, file_name, sha256, size_bytes, uploaded_by,
+                            content) values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, snapshotId).setParameter(2, file.fileName()).setParameter(3, file.sha256())
+                .setParameter(4, (long) file.content().length).setParameter(5, file.uploadedBy())
+                .setParameter(6, file.content()).executeUpdate();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

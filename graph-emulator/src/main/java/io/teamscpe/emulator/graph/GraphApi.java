@@ -67,7 +67,8 @@ public final class GraphApi {
         };
     }
 
-    private Response render(Request request, GraphError error) {
+    /** The error in Graph's shape, with {@code innerError} and the request-id headers. */
+    public Response render(Request request, GraphError error) {
         String requestId = UUID.randomUUID().toString();
         Map<String, Object> inner = new LinkedHashMap<>();
         inner.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now(state.clock()).truncatedTo(ChronoUnit.SECONDS)));

@@ -29,6 +29,7 @@ public final class Paging {
         int offset = request.odata("skiptoken").map(Paging::offset).orElse(0);
         int end = Math.min(items.size(), offset + pageSize);
         List<Object> value = new ArrayList<>();
+        // a view, not a copy: page N of a 10,000-record report costs one page, not the whole list
         for (T item : items.subList(Math.min(offset, items.size()), end)) {
             value.add(toJson.apply(item));
         }

@@ -17,9 +17,15 @@ public final class HttpFront implements HttpHandler {
     private static final Logger LOG = System.getLogger(HttpFront.class.getName());
 
     private final Router router;
+    private final Interceptor interceptor;
 
     public HttpFront(Router router) {
+        this(router, Interceptor.NONE);
+    }
+
+    public HttpFront(Router router, Interceptor interceptor) {
         this.router = router;
+        this.interceptor = interceptor;
     }
 
     @Override
@@ -34,14 +40,18 @@ public final class HttpFront implements HttpHandler {
         try {
             Request request = read(exchange);
             LOG.log(Level.DEBUG, () -> request.method() + " " + request.rawPath());
-            return router.match(request)
-                    .map(m -> m.methodAllowed() ? m.invoke() : error(405, "method_not_allowed",
-                            request.method() + " is not supported on " + request.rawPath()))
-                    .orElseGet(() -> error(404, "not_found", "The emulator serves nothing at " + request.rawPath()));
+            return interceptor.intercept(request, this::route);
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.WARNING, "request failed: " + exchange.getRequestURI(), e);
             return error(500, "emulator_error", "The emulator failed: " + e);
         }
+    }
+
+    private Response route(Request request) {
+        return router.match(request)
+                .map(m -> m.methodAllowed() ? m.invoke() : error(405, "method_not_allowed",
+                        request.method() + " is not supported on " + request.rawPath()))
+                .orElseGet(() -> error(404, "not_found", "The emulator serves nothing at " + request.rawPath()));
     }
 
     private static Request read(HttpExchange exchange) throws IOException {
@@ -63,6 +73,9 @@ public final class HttpFront implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, Response response) throws IOException {
+        if (response.dropsConnection()) {
+            return; // closing an exchange that sent no headers closes the connection: the client gets no response
+        }
         if (response.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
         }

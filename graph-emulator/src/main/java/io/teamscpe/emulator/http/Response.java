@@ -26,6 +26,15 @@ public record Response(int status, String contentType, Map<String, String> heade
         return new Response(status, null, Map.of(), new byte[0]);
     }
 
+    /** No response at all: the connection is closed as if the server had died mid-request. */
+    public static Response dropConnection() {
+        return new Response(0, null, Map.of(), new byte[0]);
+    }
+
+    public boolean dropsConnection() {
+        return status == 0;
+    }
+
     public Response withHeader(String name, String value) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * Matches requests to handlers by method and path pattern. Patterns are {@code /}-separated; {@code {name}}
- * binds one decoded segment, other segments match literally (case-insensitive, as Microsoft's services do).
+ * binds one decoded segment, {@code name(a,b)} matches an OData function call such as {@code name(a='x',b='y')}
+ * and binds its arguments to {@code a} and {@code b} (see {@link FunctionSegment}), other segments match literally
+ * (case-insensitive, as Microsoft's services do).
  * When several routes match, the one with more literal segments wins, so {@code /teamscpe-idp/...} beats
  * {@code /{tenant}/...}.
  */
@@ -28,6 +30,10 @@ public final class Router {
 
     public Router put(String pattern, Handler handler) {
         return add("PUT", pattern, handler);
+    }
+
+    public Router delete(String pattern, Handler handler) {
+        return add("DELETE", pattern, handler);
     }
 
     public Router add(String method, String pattern, Handler handler) {
@@ -104,6 +110,12 @@ public final class Router {
                 String expected = pattern.get(i);
                 if (isVariable(expected)) {
                     vars.put(expected.substring(1, expected.length() - 1), segments.get(i));
+                } else if (FunctionSegment.isPattern(expected)) {
+                    Map<String, String> args = FunctionSegment.pattern(expected).bind(segments.get(i));
+                    if (args == null) {
+                        return null;
+                    }
+                    vars.putAll(args);
                 } else if (!expected.equalsIgnoreCase(segments.get(i))) {
                     return null;
                 }

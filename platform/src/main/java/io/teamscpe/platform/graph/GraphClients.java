@@ -2,28 +2,37 @@ package io.teamscpe.platform.graph;
 
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import java.net.URI;
 import java.util.Map;
 import okhttp3.OkHttpClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Graph SDK clients for one access token, on the configured Graph base URL (Microsoft's, or the emulator's).
- * The SDK's retry handler sleeps the calling thread: call it from worker threads only, never the event loop.
+ * Calls block (and {@link GraphRetry} sleeps between attempts): worker threads only, never the event loop.
  */
 @ApplicationScoped
 public class GraphClients {
     private final String baseUrl;
     private final OkHttpClient http;
 
-    public GraphClients(@ConfigProperty(name = "teamscpe.graph.base-url",
-            defaultValue = "https://graph.microsoft.com/v1.0") String baseUrl) {
-        this.baseUrl = baseUrl;
-        this.http = GraphClientFactory.create().build();
+    public GraphClients(GraphConfig config) {
+        this.baseUrl = config.baseUrl();
+        // GraphRetry is the one retry policy (it honours HTTP-date Retry-After, timeouts and the shared budget).
+        RetryHandlerOption noRetries = new RetryHandlerOption((delay, executions, request, response) -> false, 0, 0);
+        this.http = GraphClientFactory.create(new RequestOption[] {noRetries})
+                .readTimeout(config.readTimeout())
+                .build();
+    }
+
+    /** Graph's v1.0 root this service talks to, e.g. to build a {@code /me} or {@code /users/{id}} request URL. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public GraphServiceClient withToken(String accessToken) {

@@ -3,8 +3,6 @@ package io.teamscpe.reporting.credit;
 import io.teamscpe.contracts.attendance.Interval;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,37 +14,44 @@ public final class AttendedTime {
     }
 
     public static Duration within(List<Interval> intervals, Instant windowStart, Instant windowEnd) {
-        List<Instant[]> clipped = new ArrayList<>();
-        for (Interval i : intervals) {
+        int n = intervals.size();
+        Instant[] from = new Instant[n];
+        Instant[] to = new Instant[n];
+        int spans = 0;
+        for (int k = 0; k < n; k++) {
+            Interval i = intervals.get(k);
             if (i.joined() == null || i.left() == null) {
                 continue;
             }
-            Instant from = i.joined().isBefore(windowStart) ? windowStart : i.joined();
-            Instant to = i.left().isAfter(windowEnd) ? windowEnd : i.left();
-            if (to.isAfter(from)) {
-                clipped.add(new Instant[] {from, to});
-            }
-        }
-        clipped.sort(Comparator.comparing(a -> a[0]));
-        Duration total = Duration.ZERO;
-        Instant currentStart = null;
-        Instant currentEnd = null;
-        for (Instant[] span : clipped) {
-            if (currentEnd != null && !span[0].isAfter(currentEnd)) {
-                if (span[1].isAfter(currentEnd)) {
-                    currentEnd = span[1];
-                }
+            Instant start = i.joined().isBefore(windowStart) ? windowStart : i.joined();
+            Instant end = i.left().isAfter(windowEnd) ? windowEnd : i.left();
+            if (!end.isAfter(start)) {
                 continue;
             }
-            if (currentEnd != null) {
-                total = total.plus(Duration.between(currentStart, currentEnd));
+            // insertion sort by start: a person has a handful of intervals, usually already in order
+            int at = spans++;
+            while (at > 0 && from[at - 1].isAfter(start)) {
+                from[at] = from[at - 1];
+                to[at] = to[at - 1];
+                at--;
             }
-            currentStart = span[0];
-            currentEnd = span[1];
+            from[at] = start;
+            to[at] = end;
         }
-        if (currentEnd != null) {
-            total = total.plus(Duration.between(currentStart, currentEnd));
+        long seconds = 0;
+        long nanos = 0;
+        int k = 0;
+        while (k < spans) {
+            Instant currentStart = from[k];
+            Instant currentEnd = to[k];
+            for (k++; k < spans && !from[k].isAfter(currentEnd); k++) {
+                if (to[k].isAfter(currentEnd)) {
+                    currentEnd = to[k];
+                }
+            }
+            seconds += currentEnd.getEpochSecond() - currentStart.getEpochSecond();
+            nanos += currentEnd.getNano() - currentStart.getNano();
         }
-        return total;
+        return Duration.ofSeconds(seconds, nanos);
     }
 }

@@ -1,12 +1,8 @@
 package io.teamscpe.reporting.credit;
 
 import io.teamscpe.contracts.session.RulesetRules;
-import io.teamscpe.contracts.session.RulesetRules.EngagementMode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,38 +10,54 @@ import java.util.List;
  * out. No I/O, no clock. Credit only ever rounds down.
  */
 public final class CreditEngine {
+    private static final BigDecimal FIFTH = new BigDecimal("0.2");
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final BigDecimal TENTH = new BigDecimal("0.1");
+
     private CreditEngine() {
     }
 
     public static CreditResult evaluate(RulesetRules rules, Facts facts) {
         RulesetRules.Credit c = rules.credit();
-        Instant end = facts.windowEnd().plus(Duration.ofMinutes(rules.attendance().graceMinutes()));
-        long seconds = AttendedTime.within(facts.intervals(), facts.windowStart(), end).getSeconds();
+        long seconds = AttendedTime.within(facts.intervals(), facts.windowStart(),
+                facts.windowEnd().plusSeconds(60L * rules.attendance().graceMinutes())).getSeconds();
         long minutes = seconds / 60;
-        Reason reason = new Reason(presence(facts, minutes));
-        BigDecimal hours = BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(c.minutesPerCredit() * 60L), 4,
-                RoundingMode.DOWN);
-        BigDecimal credit = roundDown(hours, c.increment());
-        reason.add(minutes + " min = " + plain(hours.setScale(2, RoundingMode.DOWN)) + " credit hours of "
+        Reason reason = new Reason(facts, minutes);
+        // seconds are never negative, so long division is the same as rounding down to 4 places
+        long hoursE4 = seconds * 10_000 / (c.minutesPerCredit() * 60L);
+        BigDecimal credit = roundDown(BigDecimal.valueOf(hoursE4, 4), c.increment());
+        reason.add(minutes + " min = " + plain(BigDecimal.valueOf(hoursE4 / 100, 2)) + " credit hours of "
                 + c.minutesPerCredit() + " min → " + plain(credit) + " in " + incrementName(c.increment()));
         BigDecimal cap = c.cap() != null ? c.cap() : facts.sessionCap();
         if (cap != null && credit.compareTo(cap) > 0) {
             credit = cap;
             reason.add("capped at " + plain(cap));
         }
+        int answered = Engagement.answered(rules, facts);
         credit = minimum(c, credit, reason);
-        credit = minimum(c, Engagement.apply(rules, facts, credit, reason), reason);
-        credit = step(rules.allowedSteps(), credit, reason);
-        return new CreditResult(credit.setScale(1, RoundingMode.DOWN), minutes,
-                Engagement.answered(rules, facts), facts.polls().size(), reason.text(credit));
+        credit = minimum(c, Engagement.apply(rules, facts, answered, credit, reason), reason);
+        credit = step(rules.allowedSteps(), credit, reason).setScale(1, RoundingMode.DOWN);
+        return new CreditResult(credit, minutes, answered, facts.polls().size(), reason.text(credit));
     }
 
     static BigDecimal roundDown(BigDecimal value, BigDecimal increment) {
         return value.divide(increment, 0, RoundingMode.DOWN).multiply(increment);
     }
 
+    /** The number without trailing zeros, never in exponent form (what stripTrailingZeros().toPlainString() says). */
     static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
+        String s = d.toPlainString();
+        if (d.scale() <= 0) {
+            return s;
+        }
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end == s.length() ? s : s.substring(0, end);
     }
 
     private static BigDecimal minimum(RulesetRules.Credit c, BigDecimal credit, Reason reason) {
@@ -74,41 +86,42 @@ public final class CreditEngine {
         return best;
     }
 
-    private static String presence(Facts facts, long minutes) {
-        long complete = facts.intervals().stream().filter(i -> i.joined() != null && i.left() != null).count();
-        return "present " + minutes + " min (" + (complete == 1 ? "1 interval" : complete == 0
-                ? "no complete interval" : "union of " + complete + " intervals") + ")";
-    }
-
     private static String incrementName(BigDecimal increment) {
-        return switch (plain(increment)) {
-            case "0.2" -> "fifths";
-            case "0.5" -> "halves";
-            case "0.1" -> "tenths";
-            case "1" -> "whole credits";
-            default -> "steps of " + plain(increment);
-        };
+        if (increment.compareTo(FIFTH) == 0) {
+            return "fifths";
+        } else if (increment.compareTo(HALF) == 0) {
+            return "halves";
+        } else if (increment.compareTo(TENTH) == 0) {
+            return "tenths";
+        } else if (increment.compareTo(BigDecimal.ONE) == 0) {
+            return "whole credits";
+        }
+        return "steps of " + plain(increment);
     }
 
     /** Builds "X credits: step; step; step". */
     static final class Reason {
-        private final List<String> steps = new ArrayList<>();
+        private final StringBuilder steps = new StringBuilder(256);
 
-        Reason(String first) {
-            steps.add(first);
+        Reason(Facts facts, long minutes) {
+            int complete = 0;
+            for (var i : facts.intervals()) {
+                if (i.joined() != null && i.left() != null) {
+                    complete++;
+                }
+            }
+            steps.append("present ").append(minutes).append(" min (").append(complete == 1 ? "1 interval"
+                    : complete == 0 ? "no complete interval" : "union of " + complete + " intervals").append(')');
         }
 
         void add(String step) {
-            steps.add(step);
+            steps.append("; ").append(step);
         }
 
+        /** @param credit the final credit, already at one decimal */
         String text(BigDecimal credit) {
-            String amount = plain(credit.setScale(1, RoundingMode.DOWN));
-            return amount + (amount.equals("1") ? " credit: " : " credits: ") + String.join("; ", steps);
+            String amount = plain(credit);
+            return amount + (amount.equals("1") ? " credit: " : " credits: ") + steps;
         }
-    }
-
-    static boolean requiresPolls(RulesetRules rules) {
-        return rules.engagement() != null && rules.engagement().mode() != EngagementMode.NONE;
     }
 }

@@ -15,7 +15,9 @@ final class Engagement {
     private Engagement() {
     }
 
-    static BigDecimal apply(RulesetRules rules, Facts facts, BigDecimal credit, CreditEngine.Reason reason) {
+    /** @param answered what {@link #answered} says for these rules and facts */
+    static BigDecimal apply(RulesetRules rules, Facts facts, int answered, BigDecimal credit,
+                            CreditEngine.Reason reason) {
         RulesetRules.Engagement e = rules.engagement();
         if (e == null || e.mode() == EngagementMode.NONE) {
             return credit;
@@ -29,7 +31,6 @@ final class Engagement {
             reason.add("no polls uploaded: credit from attendance only");
             return credit;
         }
-        int answered = answered(rules, facts);
         String answeredText = "answered " + answered + " of " + presented + " polls"
                 + (e.onlyWhilePresent() ? " while present" : "");
         BigDecimal increment = rules.credit().increment();
@@ -44,8 +45,13 @@ final class Engagement {
 
     static int answered(RulesetRules rules, Facts facts) {
         boolean whilePresent = rules.engagement() != null && rules.engagement().onlyWhilePresent();
-        return (int) facts.polls().stream().filter(Facts.PollFact::answered)
-                .filter(p -> !whilePresent || present(facts, p.answeredAt())).count();
+        int answered = 0;
+        for (Facts.PollFact p : facts.polls()) {
+            if (p.answered() && (!whilePresent || present(facts, p.answeredAt()))) {
+                answered++;
+            }
+        }
+        return answered;
     }
 
     private static BigDecimal perCredit(Integer perCredit, int answered, String text, BigDecimal credit,

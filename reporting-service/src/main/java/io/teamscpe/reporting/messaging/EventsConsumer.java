@@ -1,6 +1,10 @@
 package io.teamscpe.reporting.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.teamscpe.contracts.CpeEvent;
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
 import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.contracts.poll.PollEvent;
@@ -10,38 +14,53 @@ import io.teamscpe.contracts.session.RulesetPublished;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.EventConsumer;
+import io.teamscpe.platform.readmodel.Rosters;
+import io.teamscpe.reporting.service.EventBatches;
 import io.teamscpe.reporting.service.PollModel;
 import io.teamscpe.reporting.service.ReadModel;
-import io.teamscpe.platform.readmodel.Rosters;
+import io.teamscpe.reporting.service.ReportInputs;
 import io.teamscpe.reporting.service.RulesetModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-/** Sessions, rosters, rulesets, attendance and polls into reporting's read models, each event applied once. */
+/**
+ * Sessions, rosters, rulesets, attendance and polls into reporting's read models, each event applied once. Records
+ * come in batches (one per poll of the topic), each applied in one transaction.
+ */
 @ApplicationScoped
 public class EventsConsumer {
+    private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
     private static final String CONSUMER = "reporting";
 
     private final EventConsumer consumer;
+    private final EventBatches batches;
     private final ReadModel model;
     private final RulesetModel rulesets;
     private final Rosters rosters;
     private final PollModel polls;
+    private final ReportInputs inputs;
 
-    public EventsConsumer(EventConsumer consumer, ReadModel model, RulesetModel rulesets, Rosters rosters,
-                          PollModel polls) {
+    public EventsConsumer(EventConsumer consumer, EventBatches batches, ReadModel model, RulesetModel rulesets,
+                          Rosters rosters, PollModel polls, ReportInputs inputs) {
         this.consumer = consumer;
+        this.batches = batches;
         this.model = model;
         this.rulesets = rulesets;
         this.rosters = rosters;
         this.polls = polls;
+        this.inputs = inputs;
     }
 
     @Incoming("sessions")
     @Blocking
-    public void onSession(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, event -> {
+    public CompletionStage<Void> onSessions(KafkaRecordBatch<String, String> batch) {
+        return apply(batch, event -> {
             if (event instanceof SessionScheduled scheduled) {
                 model.on(scheduled);
             } else if (event instanceof SessionCancelled cancelled) {
@@ -50,16 +69,17 @@ public class EventsConsumer {
                 rulesets.on(ruleset);
             } else if (event instanceof EnrollmentChunk chunk) {
                 rosters.on(chunk);
-            } else if (event instanceof EnrollmentSnapshotCompleted completed) {
-                rosters.on(completed);
+            } else if (event instanceof EnrollmentSnapshotCompleted completed && rosters.on(completed)) {
+                // the roster model is the platform's: the report inputs are ours
+                inputs.changed(completed.sessionId());
             }
         });
     }
 
     @Incoming("attendance")
     @Blocking
-    public void onAttendance(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, event -> {
+    public CompletionStage<Void> onAttendance(KafkaRecordBatch<String, String> batch) {
+        return apply(batch, event -> {
             if (event instanceof ParticipantAttended participant) {
                 model.on(participant);
             } else if (event instanceof AttendanceSnapshotCompleted completed) {
@@ -70,11 +90,42 @@ public class EventsConsumer {
 
     @Incoming("polls")
     @Blocking
-    public void onPoll(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, event -> {
+    public CompletionStage<Void> onPolls(KafkaRecordBatch<String, String> batch) {
+        return apply(batch, event -> {
             if (event instanceof PollEvent poll) {
                 polls.on(poll);
             }
         });
+    }
+
+    /**
+     * The batch in one transaction; if that fails, record by record, so that one bad record neither holds back nor
+     * dead-letters the others: it alone goes to the topic's dead-letter twin (the channel's failure strategy).
+     */
+    private CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Consumer<CpeEvent> effect) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        try {
+            batches.applyAll(CONSUMER, records.stream().map(EventsConsumer::consumerRecord).toList(), effect);
+            return batch.ack();
+        } catch (RuntimeException batchFailed) {
+            LOG.warnf("a batch of %d record(s) failed (%s); applying them one by one", records.size(),
+                    batchFailed.toString());
+        }
+        CompletionStage<Void> deadLettered = CompletableFuture.completedFuture(null);
+        for (KafkaRecord<String, String> record : records) {
+            try {
+                consumer.apply(CONSUMER, consumerRecord(record), effect);
+            } catch (RuntimeException e) {
+                deadLettered = deadLettered.thenCompose(done -> record.nack(e));
+            }
+        }
+        return deadLettered.thenCompose(done -> batch.ack());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> (ConsumerRecord<String, String>) m.getRecord())
+                .orElseThrow(() -> new IllegalStateException("a Kafka record without its consumer record"));
     }
 }

@@ -36,6 +36,7 @@ public final class CompletionApi {
 
     @Schema(description = "Suggested and final credit per enrolled professional, and unmatched attendees for review")
     public record CompletionReport(String sessionId, String title, Instant scheduledStart, Instant scheduledEnd,
+                                   @Schema(description = "The session's IANA time zone") String timeZone,
                                    String ruleset, int rulesetVersion, Freshness freshness,
                                    List<CompletionRow> rows) {
     }

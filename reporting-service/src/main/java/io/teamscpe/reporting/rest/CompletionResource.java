@@ -17,7 +17,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/sessions/{id}")
@@ -37,9 +42,12 @@ public class CompletionResource {
 
     @GET
     @Path("completion")
-    @Produces("application/json")
-    public CompletionReport get(@PathParam("id") String sessionId) {
-        return completion.report(firm.firmId(), sessionId);
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompletionReport.class)))
+    public Response get(@PathParam("id") String sessionId) {
+        // JSON serialised once per change of the report's inputs, not per request
+        return Response.ok(completion.reportJson(firm.firmId(), sessionId), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @PUT

@@ -25,7 +25,9 @@ public final class RawDataApi {
     }
 
     @Schema(description = "Attendance and poll responses per participant, with what they were taken from")
-    public record RawDataReport(String sessionId, String title, String attendanceSnapshotId, List<PollColumn> polls,
-                                List<RawRow> rows, String note) {
+    public record RawDataReport(String sessionId, String title,
+                                @Schema(description = "The session's IANA time zone") String timeZone,
+                                String attendanceSnapshotId, List<PollColumn> polls, List<RawRow> rows,
+                                String note) {
     }
 }

@@ -9,88 +9,103 @@ import io.teamscpe.reporting.rest.CompletionApi.CompletionReport;
 import io.teamscpe.reporting.rest.CompletionApi.CompletionRow;
 import io.teamscpe.reporting.rest.CompletionApi.Freshness;
 import io.teamscpe.reporting.rest.CompletionApi.Override;
-import io.teamscpe.reporting.service.SessionFacts.Attendee;
-import io.teamscpe.reporting.service.SessionFacts.Enrolled;
 import io.teamscpe.reporting.service.SessionFacts.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Completion report: per enrolled professional (no-shows included) and per unmatched attendee, the credit the
- * session's ruleset suggests with its reason, any override, and the final credit.
+ * session's ruleset suggests with its reason, any override, and the final credit. Reads are served from the report
+ * computed for the session's current inputs version ({@link ReportInputs}).
  */
 @ApplicationScoped
 public class CompletionService {
+    private static final Comparator<CompletionRow> ORDER = Comparator
+            .comparing((CompletionRow r) -> !r.matchStatus().equals("ENROLLED"))
+            .thenComparing(CompletionRow::displayName, Comparator.nullsLast(String::compareToIgnoreCase))
+            .thenComparing(CompletionRow::participantId);
+
+    /** A report as computed for one inputs version, and its JSON. */
+    private record Computed(CompletionReport report, byte[] json) {
+    }
+
     private final SessionFacts facts;
     private final Overrides overrides;
+    private final Json json;
+    private final VersionedCache<Computed> computed;
 
-    public CompletionService(SessionFacts facts, Overrides overrides) {
+    public CompletionService(SessionFacts facts, Overrides overrides, Json json,
+                             @ConfigProperty(name = "teamscpe.reporting.cached-reports", defaultValue = "16")
+                             int cachedReports) {
         this.facts = facts;
         this.overrides = overrides;
+        this.json = json;
+        this.computed = new VersionedCache<>(cachedReports);
     }
 
     @Transactional
     public CompletionReport report(String firmId, String sessionId) {
-        return report(session(firmId, sessionId));
+        return computed(firmId, sessionId).report();
     }
 
-    CompletionReport report(ReportSession s) {
+    /** The report as JSON, serialised once per inputs version (1,000 participants make half a megabyte). */
+    @Transactional
+    public byte[] reportJson(String firmId, String sessionId) {
+        return computed(firmId, sessionId).json();
+    }
+
+    private Computed computed(String firmId, String sessionId) {
+        ReportSession s = session(firmId, sessionId);
+        return computed.get(s.sessionId, s.inputsVersion, () -> {
+            CompletionReport report = compute(s);
+            return new Computed(report, json.bytes(report));
+        });
+    }
+
+    /**
+     * Computes the report afresh, never from or into the cache: what a transaction that changes inputs sees is not
+     * committed yet.
+     */
+    CompletionReport compute(ReportSession s) {
         SessionFacts.Snapshot f = facts.load(s);
-        Matching matching = new Matching(f.roster(), f.attendees());
-        List<SessionFacts.Poll> presented = f.polls().stream().filter(SessionFacts.Poll::included).toList();
+        List<Integer> presented = new ArrayList<>();
+        for (int i = 0; i < f.polls().size(); i++) {
+            if (f.polls().get(i).included()) {
+                presented.add(i);
+            }
+        }
         Map<String, Override> decided = overrides.current(s.sessionId);
         List<CompletionRow> rows = new ArrayList<>();
-        for (Enrolled e : f.roster()) {
-            List<Attendee> theirs = matching.attendeesOf(e);
-            List<io.teamscpe.contracts.attendance.Interval> intervals = theirs.stream()
-                    .flatMap(a -> a.intervals().stream()).toList();
-            rows.add(row(e.lmsId(), e.displayName(), e.email(), "ENROLLED", intervals, f, presented,
-                    r -> matching.answeredBy(r, e, theirs), decided));
+        for (Matching.Participant p : Matching.participants(f)) {
+            rows.add(row(p, f, presented, decided.get(p.id())));
         }
-        for (Attendee a : f.attendees()) {
-            if (matching.matched(a)) {
-                continue;
-            }
-            var p = a.participant();
-            String status = p.anonymous() ? "ANONYMOUS" : p.guest() ? "GUEST" : "UNMATCHED_ATTENDEE";
-            rows.add(row(p.participantKey(), p.displayName(), p.email(), status, a.intervals(), f, presented,
-                    r -> Matching.answeredBy(r, a), decided));
-        }
-        rows.sort(Comparator.comparing((CompletionRow r) -> !r.matchStatus().equals("ENROLLED"))
-                .thenComparing(CompletionRow::displayName, Comparator.nullsLast(String::compareToIgnoreCase))
-                .thenComparing(CompletionRow::participantId));
-        return new CompletionReport(s.sessionId, s.title, s.scheduledStart, s.scheduledEnd, f.rules().name(),
-                f.rules().version(), freshness(f, presented.size()), rows);
+        rows.sort(ORDER);
+        return new CompletionReport(s.sessionId, s.title, s.scheduledStart, s.scheduledEnd, s.timeZone,
+                f.rules().name(), f.rules().version(), freshness(f, presented.size()), List.copyOf(rows));
     }
 
-    private CompletionRow row(String id, String name, String email, String status,
-                              List<io.teamscpe.contracts.attendance.Interval> intervals, SessionFacts.Snapshot f,
-                              List<SessionFacts.Poll> presented, Predicate<Response> theirs,
-                              Map<String, Override> decided) {
-        List<Facts.PollFact> polls = new ArrayList<>();
-        for (SessionFacts.Poll poll : presented) {
-            Instant answered = f.responses().stream().filter(r -> r.pollId().equals(poll.pollId()))
-                    .filter(theirs).map(Response::completedAt).filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder()).orElse(null);
-            polls.add(new Facts.PollFact(poll.pollId(), answered));
+    private static CompletionRow row(Matching.Participant p, SessionFacts.Snapshot f, List<Integer> presented,
+                                     Override override) {
+        List<Facts.PollFact> polls = new ArrayList<>(presented.size());
+        for (int i : presented) {
+            Response first = p.firstResponses().get(i);
+            polls.add(new Facts.PollFact(f.polls().get(i).pollId(), first == null ? null : first.completedAt()));
         }
         ReportSession s = f.session();
         CreditResult credit = CreditEngine.evaluate(f.rules().rules(),
-                new Facts(intervals, s.scheduledStart, s.scheduledEnd, s.maxCredits, polls));
-        String reason = status.equals("ANONYMOUS")
+                new Facts(p.intervals(), s.scheduledStart, s.scheduledEnd, s.maxCredits, polls));
+        String reason = p.matchStatus().equals("ANONYMOUS")
                 ? credit.reason() + " (anonymous: Teams cannot tie this participant to a professional)"
                 : credit.reason();
-        Override override = decided.get(id);
-        return new CompletionRow(id, name, email, status, first(intervals), last(intervals), intervals.size(),
-                credit.minutesPresent(), credit.pollsAnswered(), credit.pollsPresented(), credit.credit(), reason,
-                override, override != null ? override.credit() : credit.credit());
+        return new CompletionRow(p.id(), p.displayName(), p.email(), p.matchStatus(), p.firstJoin(),
+                p.lastLeave(), p.intervals().size(), credit.minutesPresent(), credit.pollsAnswered(),
+                credit.pollsPresented(), credit.credit(), reason, override,
+                override != null ? override.credit() : credit.credit());
     }
 
     private static Freshness freshness(SessionFacts.Snapshot f, int included) {
@@ -111,15 +126,5 @@ public class CompletionService {
         return ReportSession.findInFirm(firmId, sessionId).orElseThrow(() -> new ProblemException(404,
                 "not-found", "Session not found", "No session " + sessionId + " is known to reporting in your firm. "
                 + "A session created seconds ago may not have arrived yet: try again shortly."));
-    }
-
-    private static Instant first(List<io.teamscpe.contracts.attendance.Interval> intervals) {
-        return intervals.stream().map(io.teamscpe.contracts.attendance.Interval::joined).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
-    }
-
-    private static Instant last(List<io.teamscpe.contracts.attendance.Interval> intervals) {
-        return intervals.stream().map(io.teamscpe.contracts.attendance.Interval::left).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
     }
 }

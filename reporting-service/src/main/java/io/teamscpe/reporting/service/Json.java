@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** JSON columns of the read models, with the application's configured mapper. */
+/** JSON columns of the read models and JSON served as is, with the application's configured mapper. */
 @ApplicationScoped
 public class Json {
     private final ObjectMapper mapper;
@@ -17,6 +17,14 @@ public class Json {
     public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] bytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,70 +1,153 @@
 package io.teamscpe.reporting.service;
 
+import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.reporting.service.SessionFacts.Attendee;
 import io.teamscpe.reporting.service.SessionFacts.Enrolled;
+import io.teamscpe.reporting.service.SessionFacts.Poll;
 import io.teamscpe.reporting.service.SessionFacts.Response;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Ties attendance and poll responses to enrolled professionals: by email or an alternate email, case-insensitive.
- * Poll responses also carry the match polling-service made (professional id, attendance participant).
+ * Poll responses also carry the match polling-service made (professional id, attendance participant). Anonymous
+ * responses are nobody's.
  */
 final class Matching {
+    /**
+     * One row of either report: an enrolled professional (no-shows included) or an attendee no enrollment claims.
+     *
+     * @param firstResponses per poll of the snapshot, in its order: the earliest response, or null
+     */
+    record Participant(String id, String displayName, String email, String matchStatus, List<Interval> intervals,
+                       List<Response> firstResponses) {
+        Instant firstJoin() {
+            return intervals.stream().map(Interval::joined).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).orElse(null);
+        }
+
+        Instant lastLeave() {
+            return intervals.stream().map(Interval::left).filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(null);
+        }
+    }
+
+    private final SessionFacts.Snapshot facts;
     private final Map<String, Enrolled> byEmail = new HashMap<>();
     private final Map<String, List<Attendee>> attendeesOf = new HashMap<>();
     private final Set<String> matchedParticipants = new HashSet<>();
+    private final Map<String, Integer> pollIndex = new HashMap<>();
+    private final Map<String, List<Response>> responsesByProfessional = new HashMap<>();
+    private final Map<String, List<Response>> responsesByEmail = new HashMap<>();
+    private final Map<String, List<Response>> responsesByParticipant = new HashMap<>();
 
-    Matching(List<Enrolled> roster, List<Attendee> attendees) {
-        for (Enrolled e : roster) {
+    private Matching(SessionFacts.Snapshot facts) {
+        this.facts = facts;
+        for (Enrolled e : facts.roster()) {
             put(e.email(), e);
             e.alternateEmails().forEach(a -> put(a, e));
         }
-        for (Attendee a : attendees) {
+        for (Attendee a : facts.attendees()) {
             Enrolled e = a.participant().email() == null ? null : byEmail.get(lower(a.participant().email()));
             if (e != null) {
                 attendeesOf.computeIfAbsent(e.lmsId(), k -> new ArrayList<>()).add(a);
                 matchedParticipants.add(a.participant().participantKey());
             }
         }
+        List<Poll> polls = facts.polls();
+        for (int i = 0; i < polls.size(); i++) {
+            pollIndex.put(polls.get(i).pollId(), i);
+        }
+        for (Response r : facts.responses()) {
+            if (r.anonymous() || !pollIndex.containsKey(r.pollId())) {
+                continue;
+            }
+            index(responsesByProfessional, r.professionalId(), r);
+            index(responsesByEmail, r.email() == null ? null : lower(r.email()), r);
+            index(responsesByParticipant, r.participantKey(), r);
+        }
     }
 
-    List<Attendee> attendeesOf(Enrolled e) {
-        return attendeesOf.getOrDefault(e.lmsId(), List.of());
+    /** Everyone either report lists: the roster in its order, then unmatched attendees in theirs. */
+    static List<Participant> participants(SessionFacts.Snapshot facts) {
+        return new Matching(facts).participants();
     }
 
-    boolean matched(Attendee a) {
-        return matchedParticipants.contains(a.participant().participantKey());
+    private List<Participant> participants() {
+        List<Participant> out = new ArrayList<>(facts.roster().size() + facts.attendees().size());
+        for (Enrolled e : facts.roster()) {
+            List<Attendee> theirs = attendeesOf.getOrDefault(e.lmsId(), List.of());
+            List<Interval> intervals = new ArrayList<>();
+            Response[] first = new Response[facts.polls().size()];
+            earliest(first, responsesByProfessional.get(e.lmsId()));
+            for (String email : emailsOf(e)) {
+                earliest(first, responsesByEmail.get(email));
+            }
+            for (Attendee a : theirs) {
+                intervals.addAll(a.intervals());
+                earliest(first, responsesByParticipant.get(a.participant().participantKey()));
+            }
+            out.add(new Participant(e.lmsId(), e.displayName(), e.email(), "ENROLLED", intervals,
+                    Arrays.asList(first)));
+        }
+        for (Attendee a : facts.attendees()) {
+            var p = a.participant();
+            if (matchedParticipants.contains(p.participantKey())) {
+                continue;
+            }
+            Response[] first = new Response[facts.polls().size()];
+            earliest(first, responsesByParticipant.get(p.participantKey()));
+            if (p.email() != null) {
+                earliest(first, responsesByEmail.get(lower(p.email())));
+            }
+            String status = p.anonymous() ? "ANONYMOUS" : p.guest() ? "GUEST" : "UNMATCHED_ATTENDEE";
+            out.add(new Participant(p.participantKey(), p.displayName(), p.email(), status, a.intervals(),
+                    Arrays.asList(first)));
+        }
+        return out;
     }
 
-    /** Whether a poll response is this professional's. */
-    boolean answeredBy(Response r, Enrolled e, List<Attendee> attendees) {
-        if (r.anonymous()) {
-            return false;
+    /** The emails whose responses are this professional's: theirs, unless another enrollee claimed it first. */
+    private Set<String> emailsOf(Enrolled e) {
+        Set<String> emails = new HashSet<>();
+        List<String> all = new ArrayList<>(e.alternateEmails());
+        all.add(e.email());
+        for (String email : all) {
+            if (email != null && byEmail.get(lower(email)) == e) {
+                emails.add(lower(email));
+            }
         }
-        if (e.lmsId().equals(r.professionalId())) {
-            return true;
-        }
-        if (r.email() != null && byEmail.get(lower(r.email())) == e) {
-            return true;
-        }
-        return r.participantKey() != null
-                && attendees.stream().anyMatch(a -> a.participant().participantKey().equals(r.participantKey()));
+        return emails;
     }
 
-    /** Whether a poll response is this (unenrolled) attendee's. */
-    static boolean answeredBy(Response r, Attendee a) {
-        if (r.anonymous()) {
-            return false;
+    /** Keeps, per poll, the earliest response (by completion time, unknown times last; ties: the first seen). */
+    private void earliest(Response[] first, List<Response> responses) {
+        if (responses == null) {
+            return;
         }
-        return a.participant().participantKey().equals(r.participantKey())
-                || (r.email() != null && a.participant().email() != null
-                && lower(r.email()).equals(lower(a.participant().email())));
+        for (Response r : responses) {
+            int i = pollIndex.get(r.pollId());
+            Response held = first[i];
+            if (held == null || (r.completedAt() != null
+                    && (held.completedAt() == null || r.completedAt().isBefore(held.completedAt())))) {
+                first[i] = r;
+            }
+        }
+    }
+
+    private static void index(Map<String, List<Response>> index, String key, Response r) {
+        if (key != null) {
+            index.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
     }
 
     private void put(String email, Enrolled e) {

@@ -14,9 +14,11 @@ import java.util.Map;
 @ApplicationScoped
 public class Overrides {
     private final EntityManager em;
+    private final ReportInputs inputs;
 
-    public Overrides(EntityManager em) {
+    public Overrides(EntityManager em, ReportInputs inputs) {
         this.em = em;
+        this.inputs = inputs;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -44,5 +46,6 @@ public class Overrides {
                 .setParameter(1, sessionId).setParameter(2, firmId).setParameter(3, participantId)
                 .setParameter(4, credit).setParameter(5, previous).setParameter(6, suggested)
                 .setParameter(7, reason.trim()).setParameter(8, by).setParameter(9, Instant.now()).executeUpdate();
+        inputs.changed(sessionId);
     }
 }

@@ -26,10 +26,12 @@ public class PollModel {
 
     private final EntityManager em;
     private final Json json;
+    private final ReportInputs inputs;
 
-    public PollModel(EntityManager em, Json json) {
+    public PollModel(EntityManager em, Json json, ReportInputs inputs) {
         this.em = em;
         this.json = json;
+        this.inputs = inputs;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -51,9 +53,9 @@ public class PollModel {
                     .setParameter(4, json.write(c.responses())).executeUpdate();
             promoteIfComplete(c.sessionId(), c.pollId(), c.revision());
         } else if (event instanceof PollExcluded x) {
-            included(x.pollId(), false);
+            included(x.sessionId(), x.pollId(), false);
         } else if (event instanceof PollIncluded i) {
-            included(i.pollId(), true);
+            included(i.sessionId(), i.pollId(), true);
         }
     }
 
@@ -74,6 +76,7 @@ public class PollModel {
                         values (?1, ?2, ?3, cast(?4 as jsonb)) on conflict do nothing""")
                 .setParameter(1, pollId).setParameter(2, revision).setParameter(3, chunkCount)
                 .setParameter(4, json.write(header)).executeUpdate();
+        inputs.changed(sessionId);
         promoteIfComplete(sessionId, pollId, revision);
     }
 
@@ -112,10 +115,12 @@ public class PollModel {
                 .setParameter(2, revision).executeUpdate();
         em.createNativeQuery("delete from poll_chunk where poll_id = ?1 and revision <= ?2").setParameter(1, pollId)
                 .setParameter(2, revision).executeUpdate();
+        inputs.changed(sessionId);
     }
 
-    private void included(String pollId, boolean included) {
+    private void included(String sessionId, String pollId, boolean included) {
         em.createNativeQuery("update poll set included = ?2, updated_at = ?3 where poll_id = ?1")
                 .setParameter(1, pollId).setParameter(2, included).setParameter(3, Instant.now()).executeUpdate();
+        inputs.changed(sessionId);
     }
 }

@@ -45,10 +45,10 @@ public class ProcessingService {
     public CompletionRow override(String firmId, String sessionId, String participantId, OverrideRequest request,
                                   String by) {
         ReportSession s = CompletionService.session(firmId, sessionId);
-        CompletionRow row = find(completion.report(s), participantId);
+        CompletionRow row = find(completion.compute(s), participantId);
         overrides.record(firmId, sessionId, participantId, request.credit(), row.finalCredit(),
                 row.suggestedCredit(), request.reason(), by);
-        return find(completion.report(s), participantId);
+        return find(completion.compute(s), participantId);
     }
 
     @Transactional
@@ -59,7 +59,7 @@ public class ProcessingService {
             throw new ProblemException(409, "session-cancelled", "Session cancelled",
                     "A cancelled session awards no credit.");
         }
-        CompletionReport report = completion.report(s);
+        CompletionReport report = completion.compute(s);
         int run = ((Number) em.createNativeQuery(
                         "select coalesce(max(run), 0) + 1 from processing_run where session_id = ?1")
                 .setParameter(1, sessionId).getSingleResult()).intValue();

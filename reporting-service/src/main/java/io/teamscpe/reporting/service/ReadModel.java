@@ -25,10 +25,12 @@ public class ReadModel {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final ReportInputs inputs;
 
-    public ReadModel(EntityManager em, ObjectMapper json) {
+    public ReadModel(EntityManager em, ObjectMapper json, ReportInputs inputs) {
         this.em = em;
         this.json = json;
+        this.inputs = inputs;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,6 +56,7 @@ public class ReadModel {
         s.deliveryMethod = d.deliveryMethod();
         s.revision = event.revision();
         s.persist();
+        inputs.changed(s.sessionId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -61,6 +64,7 @@ public class ReadModel {
         ReportSession s = ReportSession.findById(event.sessionId());
         if (s != null) {
             s.cancelled = true;
+            inputs.changed(s.sessionId);
         }
     }
 
@@ -102,6 +106,7 @@ public class ReadModel {
                 .setParameter(1, event.sessionId()).setParameter(2, event.snapshotId())
                 .setParameter(3, event.source()).setParameter(4, event.fetchedAt()).setParameter(5, Instant.now())
                 .executeUpdate();
+        inputs.changed(event.sessionId());
     }
 
     private String write(Object value) {

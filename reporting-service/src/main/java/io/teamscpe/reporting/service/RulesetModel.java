@@ -10,10 +10,12 @@ import jakarta.transaction.Transactional;
 public class RulesetModel {
     private final EntityManager em;
     private final Json json;
+    private final ReportInputs inputs;
 
-    public RulesetModel(EntityManager em, Json json) {
+    public RulesetModel(EntityManager em, Json json, ReportInputs inputs) {
         this.em = em;
         this.json = json;
+        this.inputs = inputs;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -26,6 +28,6 @@ public class RulesetModel {
                 .setParameter(1, e.rulesetId()).setParameter(2, e.version()).setParameter(3, e.firmId())
                 .setParameter(4, e.name()).setParameter(5, e.firmDefault()).setParameter(6, json.write(e.rules()))
                 .executeUpdate();
+        inputs.rulesetChanged(e.rulesetId());
     }
-
 }

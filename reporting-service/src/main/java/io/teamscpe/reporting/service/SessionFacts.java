@@ -70,7 +70,8 @@ public class SessionFacts {
 
     private List<Attendee> attendees(String sessionId) {
         List<Attendee> out = new ArrayList<>();
-        for (Object[] r : rows("select participant, intervals from attendance_current where session_id = ?1",
+        for (Object[] r : rows("select participant, intervals from attendance_current where session_id = ?1"
+                + " order by participant_key",
                 sessionId)) {
             out.add(new Attendee(json.read(r[0], Participant.class), json.read(r[1], INTERVALS)));
         }
@@ -94,7 +95,8 @@ public class SessionFacts {
     private List<Response> responses(String sessionId) {
         List<Response> out = new ArrayList<>();
         for (Object[] r : rows("select poll_id, respondent_email, respondent_name, anonymous, answers, completed_at,"
-                + " participant_key, professional_id from poll_response where session_id = ?1", sessionId)) {
+                + " participant_key, professional_id from poll_response where session_id = ?1"
+                + " order by poll_id, response_id", sessionId)) {
             out.add(new Response((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], r[4].toString(),
                     instant(r[5]), (String) r[6], (String) r[7]));
         }

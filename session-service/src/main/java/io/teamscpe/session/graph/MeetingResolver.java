@@ -2,11 +2,12 @@ package io.teamscpe.session.graph;
 
 import com.microsoft.graph.models.OnlineMeeting;
 import com.microsoft.graph.models.OnlineMeetingCollectionResponse;
-import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import io.teamscpe.platform.graph.BrokeredToken;
 import io.teamscpe.platform.graph.GraphClients;
+import io.teamscpe.platform.graph.GraphFailures;
+import io.teamscpe.platform.graph.GraphRetry;
 import io.teamscpe.platform.graph.TokenBrokerClient;
 import io.teamscpe.platform.graph.TokenRequest;
 import io.teamscpe.platform.problem.ProblemException;
@@ -19,35 +20,40 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Resolves a Join URL to its Graph online meeting with a brokered token, refusing what Teams CPE cannot credit:
- * Meet Now (no schedule), live events, channel meetings, and meetings of another organizer.
+ * Meet Now (no schedule), live events, webinars and town halls, channel meetings, and meetings of another organizer.
  */
 @ApplicationScoped
 public class MeetingResolver {
     private static final String DELEGATED = "DELEGATED";
     private final TokenBrokerClient broker;
     private final GraphClients graph;
+    private final GraphRetry retry;
+    private final VirtualEvents virtualEvents;
 
-    public MeetingResolver(@RestClient TokenBrokerClient broker, GraphClients graph) {
+    public MeetingResolver(@RestClient TokenBrokerClient broker, GraphClients graph, GraphRetry retry,
+                           VirtualEvents virtualEvents) {
         this.broker = broker;
         this.graph = graph;
+        this.retry = retry;
+        this.virtualEvents = virtualEvents;
     }
 
     public ResolvedMeeting resolve(String firmId, String providerId, String organizerId, JoinUrl joinUrl) {
-        return resolve(token(firmId, providerId, organizerId), joinUrl);
+        return resolve(token(firmId, providerId, organizerId), providerId, joinUrl);
     }
 
     /** Resolves with a token already obtained (pre-flight reuses one token for several checks). */
-    public ResolvedMeeting resolve(BrokeredToken token, JoinUrl joinUrl) {
+    public ResolvedMeeting resolve(BrokeredToken token, String providerId, JoinUrl joinUrl) {
         GraphServiceClient client = graph.withToken(token.accessToken());
         String filter = "JoinWebUrl eq '" + joinUrl.url().replace("'", "''") + "'";
         OnlineMeetingCollectionResponse found;
         try {
-            found = token.graphUserPath().equals("me")
+            found = retry.call(providerId, null, () -> token.graphUserPath().equals("me")
                     ? client.me().onlineMeetings().get(rc -> rc.queryParameters.filter = filter)
                     : client.users().byUserId(token.organizerId()).onlineMeetings()
-                    .get(rc -> rc.queryParameters.filter = filter);
+                    .get(rc -> rc.queryParameters.filter = filter));
         } catch (ApiException e) {
-            throw graphRefused(e, token.organizerId());
+            throw GraphFailures.refused(e, token.organizerId());
         }
         List<OnlineMeeting> meetings = found == null || found.getValue() == null ? List.of() : found.getValue();
         if (meetings.isEmpty()) {
@@ -57,7 +63,15 @@ public class MeetingResolver {
                             + "scheduled it), the link is from another tenant than the provider's, or the link was "
                             + "copied incompletely.");
         }
-        return check(meetings.get(0), token.organizerId(), joinUrl, token.providerType());
+        ResolvedMeeting meeting = check(meetings.get(0), token.organizerId(), joinUrl, token.providerType());
+        try {
+            return virtualEvents.refuseVirtualEvent(client, token, providerId, meeting.meetingId(), joinUrl.url())
+                    .map(notice -> new ResolvedMeeting(meeting.meetingId(), meeting.organizerId(), meeting.start(),
+                            meeting.end(), meeting.subject(), meeting.providerType(), List.of(notice)))
+                    .orElse(meeting);
+        } catch (ApiException e) {
+            throw GraphFailures.refused(e, token.organizerId());
+        }
     }
 
     private ResolvedMeeting check(OnlineMeeting m, String organizerId, JoinUrl joinUrl, String providerType) {
@@ -121,18 +135,5 @@ public class MeetingResolver {
                             "message", "must be empty for a delegated provider")));
         }
         return token;
-    }
-
-    private static ProblemException graphRefused(ApiException e, String organizerId) {
-        String message = e instanceof ODataError odata && odata.getError() != null
-                ? odata.getError().getMessage() : e.getMessage();
-        if (e.getResponseStatusCode() == 403 && message != null && message.contains("Application Access Policy")) {
-            return new ProblemException(424, "access-policy-missing", "Teams access policy missing",
-                    "Teams has no application access policy letting this provider read the meetings of organizer "
-                            + organizerId + ". Validate the provider with this organizer to get the PowerShell "
-                            + "commands that grant it (changes take up to 30 minutes).");
-        }
-        return new ProblemException(424, "graph-error", "Microsoft Graph refused",
-                "Microsoft Graph answered HTTP " + e.getResponseStatusCode() + ": " + message);
     }
 }

@@ -77,7 +77,7 @@ public class PreflightService {
                 + "'s meetings.", null);
         ResolvedMeeting m;
         try {
-            m = resolver.resolve(token, JoinUrl.parse(s.joinUrl));
+            m = resolver.resolve(token, s.providerId, JoinUrl.parse(s.joinUrl));
         } catch (ProblemException e) {
             String slug = slug(e);
             if ("access-policy-missing".equals(slug)) {
@@ -97,6 +97,8 @@ public class PreflightService {
             return;
         }
         checks.add(meetingCheck(s, m));
+        m.notices().forEach(notice -> checks.add(new Check("meeting-kind", WARN, notice, "Grant the permission "
+                + "and consent to it, then run pre-flight again.")));
         checks.add(policyOk);
     }
 

@@ -10,6 +10,7 @@ import io.teamscpe.emulator.graph.meetings.OrganizerAccess;
 import io.teamscpe.emulator.graph.meetings.OrganizerAccess.Organizer;
 import io.teamscpe.emulator.http.Request;
 import io.teamscpe.emulator.http.Router;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,8 @@ public final class AttendanceApi {
         Located located = locate(request, caller);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", context(located, "attendanceReports"));
-        body.put("value", located.meeting.attendanceReports().stream()
+        Instant now = graph.state().clock().instant();
+        body.put("value", located.meeting.attendanceReports().stream().filter(r -> r.isAvailableAt(now))
                 .map(r -> (Object) AttendanceJson.report(r, List.of())).toList());
         return body;
     }
@@ -70,8 +72,11 @@ public final class AttendanceApi {
         return new Located(organizer, organizer.meeting(request.pathVar("meeting")));
     }
 
-    private static AttendanceReport report(Meeting meeting, String reportId) {
-        return meeting.attendanceReports().stream().filter(r -> reportId.equalsIgnoreCase(r.id())).findFirst()
+    /** The report by id; one Teams has not published yet is not found, exactly like an unknown id. */
+    private AttendanceReport report(Meeting meeting, String reportId) {
+        Instant now = graph.state().clock().instant();
+        return meeting.attendanceReports().stream()
+                .filter(r -> reportId.equalsIgnoreCase(r.id()) && r.isAvailableAt(now)).findFirst()
                 .orElseThrow(() -> GraphError.notFound("The attendance report '" + reportId + "' was not found"
                         + " for this online meeting."));
     }

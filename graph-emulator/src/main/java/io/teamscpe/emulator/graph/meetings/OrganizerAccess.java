@@ -35,11 +35,7 @@ public final class OrganizerAccess {
      * @param anyOfRoles application permissions that each allow the operation
      */
     public static Organizer check(GraphCaller caller, String organizerId, String... anyOfRoles) {
-        if (!caller.hasAnyPermission(anyOfRoles)) {
-            throw GraphError.forbidden("Application does not have the required permission for this operation:"
-                    + " grant one of the application permissions " + String.join(", ", anyOfRoles)
-                    + " (with admin consent).");
-        }
+        requirePermission(caller, anyOfRoles);
         User user = MeUser.resolve(caller, organizerId);
         if (caller.appOnly() && !coveredByPolicy(caller, user)) {
             throw GraphError.forbidden("No Application Access Policy found for this app");
@@ -50,6 +46,15 @@ public final class OrganizerAccess {
                     + " endpoint is supported.");
         }
         return new Organizer(user, caller.tenant().meetingsOrganizedBy(user.id()));
+    }
+
+    /** 403 unless the token carries one of these permissions. */
+    public static void requirePermission(GraphCaller caller, String... anyOfRoles) {
+        if (!caller.hasAnyPermission(anyOfRoles)) {
+            throw GraphError.forbidden("Application does not have the required permission for this operation:"
+                    + " grant one of the application permissions " + String.join(", ", anyOfRoles)
+                    + " (with admin consent).");
+        }
     }
 
     private static boolean coveredByPolicy(GraphCaller caller, User user) {

@@ -1,10 +1,20 @@
-package io.teamscpe.reporting.rest;
+package io.teamscpe.reporting.export;
 
 import java.util.List;
 
-/** RFC 4180 CSV lines; cells that a spreadsheet would run as formulas are neutralised. */
-final class Csv {
+/** RFC 4180 CSV; cells that a spreadsheet would run as formulas are neutralised. */
+public final class Csv {
     private Csv() {
+    }
+
+    /** The header, the rows and the footnote, if any. */
+    public static String of(Table table) {
+        StringBuilder out = new StringBuilder(line(table.header()));
+        table.rows().forEach(row -> out.append(line(row)));
+        if (table.footnote() != null) {
+            out.append(line(List.of(table.footnote())));
+        }
+        return out.toString();
     }
 
     static String line(List<?> cells) {

@@ -1,0 +1,56 @@
+package io.teamscpe.attendance.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.teamscpe.attendance.rest.AttendanceResource.AttendanceStatus;
+import io.teamscpe.attendance.service.AttendanceUploads;
+import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.security.FirmContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/sessions/{id}/attendance/uploads")
+@RolesAllowed("cpe-admin")
+@Blocking
+@Tag(name = "Attendance", description = "Getting attendance out of Microsoft Teams")
+public class AttendanceUploadResource {
+    private final AttendanceUploads uploads;
+    private final FirmContext firm;
+
+    public AttendanceUploadResource(AttendanceUploads uploads, FirmContext firm) {
+        this.uploads = uploads;
+        this.firm = firm;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload the Teams 'Download attendance list' file when Graph cannot serve the report",
+            description = "Multipart part 'file': the file exactly as Teams downloaded it (UTF-16, tab separated). "
+                    + "It replaces the session's attendance like a Graph fetch (source 'upload').")
+    public Response upload(@PathParam("id") String sessionId, @RestForm("file") FileUpload file) {
+        if (file == null) {
+            throw ProblemException.badRequest("no-file", "No file",
+                    "Send the Teams attendance list as a multipart/form-data part named 'file'.");
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = file.fileName() == null || file.fileName().isBlank() ? "attendance.csv" : file.fileName();
+        return Response.status(201).entity(AttendanceStatus.of(
+                uploads.upload(firm.firmId(), sessionId, name, content, firm.userId()))).build();
+    }
+}

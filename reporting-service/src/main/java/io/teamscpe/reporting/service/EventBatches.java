@@ -1,0 +1,29 @@
+package io.teamscpe.reporting.service;
+
+import io.teamscpe.contracts.CpeEvent;
+import io.teamscpe.platform.events.EventConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Applies the records of one poll in one transaction, each still once (inbox): a 1,000-participant attendance
+ * snapshot costs a few commits instead of a thousand.
+ */
+@ApplicationScoped
+public class EventBatches {
+    private final EventConsumer consumer;
+
+    public EventBatches(EventConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Transactional
+    public void applyAll(String name, List<ConsumerRecord<String, String>> records, Consumer<CpeEvent> effect) {
+        for (ConsumerRecord<String, String> record : records) {
+            consumer.apply(name, record, effect);
+        }
+    }
+}
