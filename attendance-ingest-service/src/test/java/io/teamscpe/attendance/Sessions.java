@@ -22,15 +22,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 
 /** Drives this service the way production does: sessions arrive on Kafka, admins call REST, events leave on Kafka. */
-final class Sessions {
-    static final String FIRM = "firm-attendance";
-    static final String COMPLETED = "io.teamscpe.attendance.snapshot-completed.v1";
+public final class Sessions {
+    public static final String FIRM = "firm-attendance";
+    public static final String COMPLETED = "io.teamscpe.attendance.snapshot-completed.v1";
 
     private Sessions() {
     }
 
     /** Publishes a scheduled session of the demo organizer and waits until this service knows it. */
-    static String schedule(ObjectMapper json, String meetingId, Instant start, Instant end, String zone) {
+    public static String schedule(ObjectMapper json, String meetingId, Instant start, Instant end, String zone) {
         String session = UUID.randomUUID().toString();
         SessionScheduled event = new SessionScheduled(session, FIRM, 1, new SessionDetails("Session", "provider-1",
                 DemoScenario.ORGANIZER_ID, meetingId, DemoScenario.JOIN_URL, start, end, zone,
@@ -48,18 +48,18 @@ final class Sessions {
         return session;
     }
 
-    static String schedule(ObjectMapper json, String meetingId, Instant start, Instant end) {
+    public static String schedule(ObjectMapper json, String meetingId, Instant start, Instant end) {
         return schedule(json, meetingId, start, end, "America/New_York");
     }
 
     /** Clicks "Refresh data" and waits for the job to reach {@code state}. */
-    static JsonPath refreshUntil(String session, String state) {
+    public static JsonPath refreshUntil(String session, String state) {
         given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/attendance/refresh", session)
                 .then().statusCode(202);
         return awaitState(session, state);
     }
 
-    static JsonPath awaitState(String session, String state) {
+    public static JsonPath awaitState(String session, String state) {
         JsonPath[] last = new JsonPath[1];
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
             last[0] = status(session);
@@ -68,26 +68,26 @@ final class Sessions {
         return last[0];
     }
 
-    static JsonPath status(String session) {
+    public static JsonPath status(String session) {
         return given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/attendance", session)
                 .then().statusCode(200).extract().jsonPath();
     }
 
     /** The snapshot-completed events of the session, once {@code count} of them are on the topic. */
-    static List<ConsumerRecord<String, String>> completedSnapshots(String session, int count) {
+    public static List<ConsumerRecord<String, String>> completedSnapshots(String session, int count) {
         return KafkaProbe.await(KafkaResource.server().bootstrapServers(), "cpe.attendance.v1",
                 r -> r.key().equals(session) && COMPLETED.equals(KafkaProbe.header(r, "ce_type")), count,
                 Duration.ofSeconds(60));
     }
 
     /** Every attendance event of the session, once at least {@code atLeast} are on the topic. */
-    static List<ConsumerRecord<String, String>> attendanceEvents(String session, int atLeast) {
+    public static List<ConsumerRecord<String, String>> attendanceEvents(String session, int atLeast) {
         return KafkaProbe.await(KafkaResource.server().bootstrapServers(), "cpe.attendance.v1",
                 r -> r.key().equals(session), atLeast, Duration.ofSeconds(60));
     }
 
     /** The participant events of one snapshot (waits for its completed event first: it is published last). */
-    static List<JsonPath> participantsOf(String session, String snapshotId) {
+    public static List<JsonPath> participantsOf(String session, String snapshotId) {
         List<ConsumerRecord<String, String>> completed = completedSnapshots(session, 1);
         int count = completed.stream().map(r -> JsonPath.from(r.value()))
                 .filter(j -> snapshotId.equals(j.getString("snapshotId"))).findFirst()

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for credential-service's token broker in this module's tests (the end-to-end tests use the real one):
@@ -16,8 +17,12 @@ import java.time.Instant;
 @Path("/internal/tokens")
 @RolesAllowed("cpe-service")
 public class TestTokenBroker {
+    /** Tokens issued so far (renewal tests compare it before and after a fetch). */
+    static final AtomicInteger ISSUED = new AtomicInteger();
+
     @POST
     public BrokeredToken issue(TokenRequest request) {
+        ISSUED.incrementAndGet();
         String token = Tokens.graphApplication(DemoScenario.TENANT_ID, DemoScenario.CLIENT_ID,
                 DemoScenario.CLIENT_SECRET);
         return new BrokeredToken(token, Instant.now().plusSeconds(3000), "APPLICATION", request.organizerId(),

@@ -18,11 +18,22 @@ final class Scenarios {
 
     /** The demo, with the Teams CPE app's application access policy revoked. */
     static void withoutAccessPolicy() {
+        withApp(a -> new Scenario.App(a.clientId(), a.displayName(), a.secrets(), a.applicationPermissions(),
+                a.adminConsent(), null, a.redirectUris()));
+    }
+
+    /** The demo, with one application permission removed from the Teams CPE app. */
+    static void withoutPermission(String permission) {
+        withApp(a -> new Scenario.App(a.clientId(), a.displayName(), a.secrets(), a.applicationPermissions()
+                .stream().filter(p -> !p.equals(permission)).toList(), a.adminConsent(), a.accessPolicy(),
+                a.redirectUris()));
+    }
+
+    private static void withApp(UnaryOperator<Scenario.App> change) {
         Scenario demo = DemoScenario.build();
         Scenario.Tenant t = demo.tenants().get(0);
-        List<Scenario.App> apps = t.apps().stream().map(a -> !a.clientId().equals(DemoScenario.CLIENT_ID) ? a
-                : new Scenario.App(a.clientId(), a.displayName(), a.secrets(), a.applicationPermissions(),
-                a.adminConsent(), null, a.redirectUris())).toList();
+        List<Scenario.App> apps = t.apps().stream().map(a -> a.clientId().equals(DemoScenario.CLIENT_ID)
+                ? change.apply(a) : a).toList();
         load(new Scenario(List.of(new Scenario.Tenant(t.id(), t.displayName(), apps, t.users(), t.meetings())),
                 demo.graphPageSize(), demo.tokenLifetimeSeconds()));
     }

@@ -28,20 +28,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SessionApiTest {
-    static final String MEET_NOW_THREAD = "19:meeting_bWVldC1ub3c@thread.v2";
-    static final String LIVE_EVENT_THREAD = "19:meeting_bGl2ZS1ldmVudA@thread.v2";
-    static final String CHANNEL_THREAD = "19:c0ffee00channel@thread.tacv2";
-
     @BeforeEach
     void loadScenario() {
-        Scenario demo = DemoScenario.build();
-        Scenario.Tenant t = demo.tenants().get(0);
-        List<Scenario.Meeting> meetings = new ArrayList<>(t.meetings());
-        meetings.add(meeting(MEET_NOW_THREAD, null, null, false));
-        meetings.add(meeting(LIVE_EVENT_THREAD, DemoScenario.MEETING_START, DemoScenario.MEETING_END, true));
-        meetings.add(meeting(CHANNEL_THREAD, DemoScenario.MEETING_START, DemoScenario.MEETING_END, false));
-        GraphEmulatorResource.emulator().loadScenario(new Scenario(List.of(new Scenario.Tenant(t.id(),
-                t.displayName(), t.apps(), t.users(), meetings)), demo.graphPageSize(), demo.tokenLifetimeSeconds()));
+        GraphEmulatorResource.emulator().loadScenario(DemoScenario.build());
     }
 
     @Test
@@ -79,11 +68,20 @@ class SessionApiTest {
     @Test
     void eachUnsupportedMeetingHasItsOwnProblem() {
         String firm = "firm-refusals";
-        assertRefused(firm, DemoScenario.joinUrl(MEET_NOW_THREAD), "meet-now-not-supported");
-        assertRefused(firm, DemoScenario.joinUrl(LIVE_EVENT_THREAD), "live-event-not-supported");
-        assertRefused(firm, DemoScenario.joinUrl(CHANNEL_THREAD), "channel-meeting-not-supported");
+        assertRefused(firm, DemoScenario.MEET_NOW_JOIN_URL, "meet-now-not-supported");
+        assertRefused(firm, DemoScenario.LIVE_EVENT_JOIN_URL, "live-event-not-supported");
+        assertRefused(firm, DemoScenario.CHANNEL_JOIN_URL, "channel-meeting-not-supported");
+        assertRefused(firm, DemoScenario.WEBINAR_JOIN_URL, "webinar-not-supported");
+        assertRefused(firm, DemoScenario.TOWNHALL_JOIN_URL, "town-hall-not-supported");
         given().auth().oauth2(Tokens.admin(firm)).get("/api/sessions").then().statusCode(200)
                 .body("items", hasSize(0));
+    }
+
+    @Test
+    void withoutTheVirtualEventPermissionAWebinarCannotBeRuledOutAndTheAdminIsWarned() {
+        Scenarios.withoutPermission("VirtualEvent.Read.All");
+        create("firm-no-virtual-events", DemoScenario.JOIN_URL).then().statusCode(201)
+                .body("warnings", hasItem(containsString("VirtualEvent.Read.All")));
     }
 
     @Test
@@ -138,10 +136,5 @@ class SessionApiTest {
         body.put("organizerId", DemoScenario.ORGANIZER_ID);
         body.put("joinUrl", joinUrl);
         return body;
-    }
-
-    private static Scenario.Meeting meeting(String thread, Instant start, Instant end, boolean broadcast) {
-        return new Scenario.Meeting(DemoScenario.meetingId(thread), DemoScenario.ORGANIZER_ID,
-                DemoScenario.joinUrl(thread), "Special", start, end, null, broadcast, null, List.of());
     }
 }

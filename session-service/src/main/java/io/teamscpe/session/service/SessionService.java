@@ -70,7 +70,7 @@ public class SessionService {
                     created.createdAt));
             return created;
         });
-        return new Created(s, warnings(s));
+        return new Created(s, withNotices(warnings(s), meeting));
     }
 
     /** Replaces the session; re-resolves the meeting when the Join URL, provider or organizer changed. */
@@ -111,7 +111,7 @@ public class SessionService {
             }
             return current;
         });
-        return new Created(s, warnings(s));
+        return new Created(s, withNotices(warnings(s), meeting));
     }
 
     private Pinned pinOnUpdate(String firmId, Session before, CreateSession request) {
@@ -192,6 +192,12 @@ public class SessionService {
             outbox.publish(new SessionCancelled(s.id.toString(), firmId, reason, s.updatedAt));
         }
         return s;
+    }
+
+    private static List<String> withNotices(List<String> warnings, ResolvedMeeting meeting) {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(meeting.notices());
+        return all;
     }
 
     public List<String> warnings(Session s) {
