@@ -119,8 +119,8 @@ public final class Stack implements AutoCloseable {
             for (Service s : Service.values()) {
                 servicePorts.put(s, io.teamscpe.devstack.Ports.orFree(ports.of(s)));
             }
-            Map<String, String> common = commonEnv(postgres, kafka, emulator,
-                    servicePorts.get(Service.CREDENTIAL), MasterKey.loadOrCreate(dataDir));
+            Map<String, String> common = commonEnv(postgres, kafka, emulator, servicePorts,
+                    MasterKey.loadOrCreate(dataDir));
             List<ServiceProcess> services = new ArrayList<>();
             for (var entry : servicePorts.entrySet()) {
                 Map<String, String> env = new LinkedHashMap<>(common);
@@ -152,14 +152,17 @@ public final class Stack implements AutoCloseable {
 
     /** The environment every service gets (the master key included: never log this map). */
     private static Map<String, String> commonEnv(PostgresServer postgres, KafkaServer kafka, GraphEmulator emulator,
-            int credentialPort, String masterKey) {
+            Map<Service, Integer> servicePorts, String masterKey) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         GraphEmulatorResource.config(emulator).forEach((key, value) -> env.put(envName(key), value));
-        env.put("TEAMSCPE_CREDENTIAL_SERVICE_URL", "http://localhost:" + credentialPort);
+        // where services call each other (token broker; audit material for reporting's audit bundle)
+        env.put("TEAMSCPE_CREDENTIAL_SERVICE_URL", "http://localhost:" + servicePorts.get(Service.CREDENTIAL));
+        env.put("TEAMSCPE_ATTENDANCE_SERVICE_URL", "http://localhost:" + servicePorts.get(Service.ATTENDANCE));
+        env.put("TEAMSCPE_POLLING_SERVICE_URL", "http://localhost:" + servicePorts.get(Service.POLLING));
         env.put("TEAMSCPE_CREDENTIALS_MASTER_KEY", masterKey);
         return env;
     }

@@ -181,6 +181,10 @@ public class IngestionService {
         });
     }
 
+    static boolean sessionExists(String firmId, String sessionId) {
+        return TrackedSession.findInFirm(firmId, sessionId).isPresent();
+    }
+
     static TrackedSession session(String firmId, String sessionId) {
         return TrackedSession.findInFirm(firmId, sessionId).orElseThrow(() -> new ProblemException(404,
                 "not-found", "Session not found", "No session " + sessionId + " is known to attendance ingestion "
