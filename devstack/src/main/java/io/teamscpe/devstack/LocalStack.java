@@ -134,13 +134,13 @@ public final class LocalStack {
         return 0;
     }
 
-    /** Services and broker of this repository's stack, recognised by the exact paths on their command lines. */
+    /**
+     * Services and broker of this local stack, recognised by the exact paths on their command lines: the jar alone
+     * would also match tests and benchmarks that run the packaged services.
+     */
     private void stopOrphans() {
-        List<String> markers = new java.util.ArrayList<>();
-        for (Stack.Service service : Stack.Service.values()) {
-            markers.add(repo.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar").toString());
-        }
-        markers.add(dataDir.resolve("kafka").resolve("server.properties").toString());
+        List<String> markers = List.of(ServiceProcess.LOG_MARKER + dataDir.resolve("logs").toAbsolutePath(),
+                dataDir.resolve("kafka").resolve("server.properties").toString());
         ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
                 .filter(p -> p.info().commandLine().map(c -> markers.stream().anyMatch(c::contains)).orElse(false))

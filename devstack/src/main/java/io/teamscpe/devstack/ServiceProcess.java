@@ -20,6 +20,8 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A system property nothing reads: it puts the service's log file on its command line. */
+    static final String LOG_MARKER = "-Dteamscpe.devstack.log=";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String module;
@@ -47,8 +49,9 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build the services first with "
                     + "`./mvnw -DskipTests install` in " + repoRoot);
         }
+        // the log path on the command line tells this stack's services from others running the same jar
         ProcessBuilder builder = new ProcessBuilder(List.of(Processes.javaExecutable(), "-Xmx256m",
-                "-jar", jar.toString()))
+                LOG_MARKER + log.toAbsolutePath(), "-jar", jar.toString()))
                 .directory(repoRoot.resolve(module).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.teamscpe.devstack.RepoRoot;
 import io.teamscpe.devstack.Stack;
 import io.teamscpe.devstack.demo.Api;
 import io.teamscpe.devstack.demo.DemoData;
 import io.teamscpe.devstack.demo.DemoFlow;
+import io.teamscpe.devstack.demo.DemoPolls;
 import io.teamscpe.devstack.kafka.EventSchemas;
 import io.teamscpe.devstack.kafka.KafkaProbe;
 import io.teamscpe.emulator.DemoScenario;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,30 +21,22 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The whole suite as users run it: the five packaged services as their own processes, a real Kafka broker and
- * PostgreSQL, the Graph emulator; crossing services only through Kafka and the token broker.
+ * The whole suite as users run it ({@link SharedStack}), crossing services only through Kafka and the token broker:
+ * the demo from credential to processed credit, a Kafka outage, replays and poison.
  */
+@ExtendWith(SharedStack.class)
 class EndToEndTest {
-    private static Stack stack;
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static Stack stack;
 
     @BeforeAll
     static void start() {
-        Path root = RepoRoot.find();
-        stack = Stack.start(new Stack.Config(root, root.resolve("e2e/target/stack-" + ProcessHandle.current().pid()),
-                Stack.Ports.random(), false, Duration.ofMinutes(4)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.stop();
-        }
+        stack = SharedStack.stack();
     }
 
     @Test
@@ -53,6 +44,9 @@ class EndToEndTest {
         DemoFlow.Result result = DemoFlow.execute(stack.endpoints(), stack.emulator());
         assertThat(result.validation().path("status").asText()).isEqualTo("VALID");
         assertThat(result.attendance().path("reportsUsed").get(0).asText()).isEqualTo(DemoScenario.REPORT_ID);
+        assertThat(result.polls().path("polls")).hasSize(DemoPolls.build().size());
+        assertThat(result.completion().path("freshness").path("pollsIncluded").asInt())
+                .isEqualTo(DemoPolls.build().size());
 
         Map<String, BigDecimal> expected = ExpectedCredit.byParticipant();
         Map<String, BigDecimal> enrolled = new TreeMap<>();

@@ -1,5 +1,8 @@
 package io.teamscpe.e2e;
 
+import io.teamscpe.devstack.demo.DemoData;
+import io.teamscpe.devstack.demo.DemoPolls;
+import io.teamscpe.devstack.demo.FormsExport;
 import io.teamscpe.emulator.DemoScenario;
 import io.teamscpe.emulator.Scenario;
 import java.math.BigDecimal;
@@ -11,33 +14,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * NASBA GIB credit of the demo meeting's attendees, computed here from the scenario itself, independently of the
- * services: union of each person's intervals clipped to the scheduled window, 50-minute credits in fifths rounded
- * down, nothing below one credit, capped at the session's maximum of 2.
+ * NASBA GIB credit of the demo meeting's attendees, computed here from the scenario and the demo's polls,
+ * independently of the services: union of each person's intervals clipped to the scheduled window, 50-minute
+ * credits in fifths rounded down, capped at the session's maximum of 2, no more than answered polls ÷ 3 supports
+ * (in fifths), nothing below one credit.
  */
 final class ExpectedCredit {
+    private static final int POLLS_PER_CREDIT = 3;
+
     private ExpectedCredit() {
     }
 
     /** Lower-cased email → expected credit, for the records that have an email (every demo enrollee). */
     static Map<String, BigDecimal> byParticipant() {
-        Scenario.Meeting meeting = DemoScenario.build().tenants().get(0).meetings().stream()
-                .filter(m -> m.id().equals(DemoScenario.MEETING_ID)).findFirst().orElseThrow();
         Map<String, List<Instant[]>> intervals = new HashMap<>();
-        for (Scenario.AttendanceRecord r : meeting.attendanceReports().get(0).records()) {
-            String key = r.emailAddress() != null && !r.emailAddress().isBlank()
-                    ? r.emailAddress().trim().toLowerCase() : null;
-            if (key == null) {
+        for (Scenario.AttendanceRecord r : DemoData.records()) {
+            if (r.emailAddress() == null || r.emailAddress().isBlank()) {
                 continue;
             }
+            List<Instant[]> spans = intervals.computeIfAbsent(r.emailAddress().trim().toLowerCase(),
+                    k -> new ArrayList<>());
             for (Scenario.Interval i : r.intervals()) {
-                intervals.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new Instant[] {i.joinDateTime(), i.leaveDateTime()});
+                spans.add(new Instant[] {i.joinDateTime(), i.leaveDateTime()});
             }
-            intervals.computeIfAbsent(key, k -> new ArrayList<>());
+        }
+        Map<String, Integer> answered = new HashMap<>();
+        for (FormsExport poll : DemoPolls.build()) {
+            poll.responses().stream().filter(r -> r.email() != null && !r.isAnonymous())
+                    .map(r -> r.email().trim().toLowerCase()).distinct()
+                    .forEach(email -> answered.merge(email, 1, Integer::sum));
         }
         Map<String, BigDecimal> credit = new HashMap<>();
-        intervals.forEach((key, spans) -> credit.put(key, credit(seconds(spans))));
+        intervals.forEach((key, spans) -> credit.put(key, credit(seconds(spans), answered.getOrDefault(key, 0))));
         return credit;
     }
 
@@ -72,11 +80,11 @@ final class ExpectedCredit {
         return total / 1000;
     }
 
-    static BigDecimal credit(long seconds) {
-        long fifths = seconds * 5 / 3000;
+    static BigDecimal credit(long seconds, int pollsAnswered) {
+        long fifths = Math.min(Math.min(seconds * 5 / 3000, 10), pollsAnswered * 5L / POLLS_PER_CREDIT);
         if (fifths < 5) {
             return new BigDecimal("0.0");
         }
-        return BigDecimal.valueOf(Math.min(fifths, 10)).divide(BigDecimal.valueOf(5)).setScale(1);
+        return BigDecimal.valueOf(fifths).divide(BigDecimal.valueOf(5)).setScale(1);
     }
 }

@@ -4,39 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.teamscpe.emulator.DemoScenario;
 import io.teamscpe.emulator.Scenario;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The demo firm's data beyond Microsoft's: its ruleset and the session's roster. */
+/** The demo firm's data beyond Microsoft's: its ruleset, the session's roster and the meeting's attendance. */
 public final class DemoData {
     /** Everyone the demo meeting's report knows by email (organizer included), plus two enrolled no-shows. */
     public static final int ROSTER_SIZE = emails().size() + 2;
+    /** The session's time zone: where the admin who exports the polls sits. */
+    public static final String TIME_ZONE = "America/New_York";
+    /** The built-in ruleset the demo session uses: NASBA group internet-based, 3 answered polls per credit. */
+    public static final String NASBA_GIB_PRESET = "nasba-gib";
+
+    /** A ruleset of the firm, as session-service lists it. */
+    public record Ruleset(String id, String name) {
+    }
 
     private DemoData() {
     }
 
-    static String ruleset(Api api, String sessionService) {
+    /** The firm's NASBA GIB ruleset: the preset every firm has, whatever the firm renamed it to. */
+    public static Ruleset nasbaGib(Api api, String sessionService) {
         for (JsonNode r : api.get(sessionService + "/api/rulesets").expect(200).body().path("items")) {
-            if (DemoFlow.RULESET_NAME.equals(r.path("name").asText())) {
-                return r.path("id").asText();
+            if (NASBA_GIB_PRESET.equals(r.path("preset").asText())) {
+                return new Ruleset(r.path("id").asText(), r.path("name").asText());
             }
         }
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("credit", Map.of("minutesPerCredit", 50, "minimumCredit", 1, "increment", 0.2));
-        rules.put("attendance", Map.of("counting", "UNION", "clipTo", "SCHEDULED", "graceMinutes", 0));
-        rules.put("engagement", Map.of("mode", "NONE", "onlyWhilePresent", false));
-        rules.put("tiers", List.of());
-        rules.put("allowedSteps", List.of());
-        rules.put("withoutPolls", "ATTENDANCE_ONLY");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", DemoFlow.RULESET_NAME);
-        body.put("description", "For the demo before polls are uploaded; NASBA requires polls for group "
-                + "internet-based credit.");
-        body.put("rules", rules);
-        return api.post(sessionService + "/api/rulesets", body).expect(201, 200).body().path("id").asText();
+        throw new IllegalStateException("the firm has no ruleset from preset " + NASBA_GIB_PRESET);
     }
 
     static Map<String, Object> roster() {
@@ -54,15 +50,18 @@ public final class DemoData {
     /** Distinct lower-cased emails of the demo meeting's attendance records, in report order. */
     public static List<String> emails() {
         Set<String> emails = new LinkedHashSet<>();
-        for (Scenario.Meeting m : DemoScenario.build().tenants().get(0).meetings()) {
-            if (m.id().equals(DemoScenario.MEETING_ID)) {
-                for (Scenario.AttendanceRecord r : m.attendanceReports().get(0).records()) {
-                    if (r.emailAddress() != null && !r.emailAddress().isBlank()) {
-                        emails.add(r.emailAddress().trim().toLowerCase());
-                    }
-                }
+        for (Scenario.AttendanceRecord r : records()) {
+            if (r.emailAddress() != null && !r.emailAddress().isBlank()) {
+                emails.add(r.emailAddress().trim().toLowerCase());
             }
         }
         return List.copyOf(emails);
+    }
+
+    /** The demo meeting's attendance records, as the emulator serves them. */
+    public static List<Scenario.AttendanceRecord> records() {
+        return DemoScenario.build().tenants().get(0).meetings().stream()
+                .filter(m -> m.id().equals(DemoScenario.MEETING_ID)).findFirst().orElseThrow()
+                .attendanceReports().get(0).records();
     }
 }

@@ -2,49 +2,88 @@ package io.teamscpe.devstack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
-/** The demo's completion report as a short, readable text. */
+/** The demo's outcome as a short, readable text. */
 final class Summary {
     private Summary() {
     }
 
     static String of(DemoFlow.Result r) {
         JsonNode c = r.completion();
-        JsonNode rows = c.path("rows");
-        Map<BigDecimal, Integer> byCredit = new TreeMap<>(java.util.Comparator.reverseOrder());
-        long minutes = 0;
-        for (JsonNode row : rows) {
-            byCredit.merge(row.path("suggestedCredit").decimalValue().stripTrailingZeros(), 1, Integer::sum);
-            minutes += row.path("minutesPresent").asLong();
-        }
         StringBuilder out = new StringBuilder();
         out.append("Demo: \"").append(c.path("title").asText()).append("\" (session ").append(r.sessionId())
                 .append(")\n");
         out.append("  provider ").append(r.providerId()).append(": ").append(r.validation().path("status").asText())
                 .append('\n');
         out.append("  attendance: ").append(r.attendance().path("detail").asText()).append('\n');
-        out.append("  completion under ").append(c.path("ruleset").asText()).append(" v")
-                .append(c.path("rulesetVersion").asText()).append(": ").append(rows.size())
-                .append(" participants, ").append(rows.size() == 0 ? 0 : minutes / rows.size())
-                .append(" min present on average\n");
-        byCredit.forEach((credit, count) -> out.append(String.format("    %5s credits: %3d participants%n",
-                credit.toPlainString(), count)));
+        polls(r.polls(), out);
+        completion(c, out);
         JsonNode p = r.processing();
         out.append("  processed CPE (run ").append(p.path("run").asText()).append("): ")
                 .append(p.path("awarded").asInt()).append(" awarded, ").append(p.path("revised").asInt())
                 .append(" revised, ").append(p.path("revoked").asInt()).append(" revoked, ")
-                .append(p.path("unchanged").asInt()).append(" unchanged, on cpe.credits.v1\n");
-        out.append("  first rows:\n");
-        int shown = 0;
-        for (JsonNode row : rows) {
-            if (shown++ == 5) {
-                break;
-            }
-            out.append(String.format("    %-28s %4d min  %s%n", row.path("displayName").asText("(no name)"),
-                    row.path("minutesPresent").asLong(), row.path("reason").asText()));
-        }
+                .append(p.path("unchanged").asInt()).append(" unchanged\n");
+        Map<String, Long> kinds = r.published().stream()
+                .collect(Collectors.groupingBy(CreditEvent::kind, TreeMap::new, Collectors.counting()));
+        out.append(kinds.isEmpty() ? "  on cpe.credits.v1: nothing new (every credit was published before)"
+                : "  read back from cpe.credits.v1: " + kinds.entrySet().stream()
+                .map(k -> k.getValue() + " " + k.getKey()).collect(Collectors.joining(", "))).append('\n');
         return out.toString();
+    }
+
+    private static void polls(JsonNode list, StringBuilder out) {
+        JsonNode polls = list.path("polls");
+        int responses = 0;
+        for (JsonNode p : polls) {
+            responses += p.path("responseCount").asInt();
+        }
+        out.append(String.format(Locale.ROOT, "  polls: %d Microsoft Forms exports uploaded, %,d responses%n",
+                polls.size(), responses));
+        for (JsonNode p : polls) {
+            out.append(String.format("    %-44s %3d matched, %d unmatched, %d anonymous%n",
+                    p.path("fileName").asText(), p.path("matchedCount").asInt(), p.path("unmatchedCount").asInt(),
+                    p.path("anonymousCount").asInt()));
+        }
+    }
+
+    private static void completion(JsonNode c, StringBuilder out) {
+        JsonNode rows = c.path("rows");
+        Map<BigDecimal, Integer> byCredit = new TreeMap<>(Comparator.reverseOrder());
+        long minutes = 0;
+        for (JsonNode row : rows) {
+            byCredit.merge(row.path("finalCredit").decimalValue().stripTrailingZeros(), 1, Integer::sum);
+            minutes += row.path("minutesPresent").asLong();
+        }
+        out.append("  completion under ").append(c.path("ruleset").asText()).append(" v")
+                .append(c.path("rulesetVersion").asText()).append(": ").append(rows.size())
+                .append(" participants, ").append(rows.size() == 0 ? 0 : minutes / rows.size())
+                .append(" min present on average, ").append(c.path("freshness").path("pollsIncluded").asInt())
+                .append(" polls\n");
+        byCredit.forEach((credit, count) -> out.append(String.format("    %5s credits: %3d participants%n",
+                credit.toPlainString(), count)));
+        BigDecimal full = byCredit.keySet().stream().findFirst().orElse(BigDecimal.ZERO);
+        example("full credit", rows, row -> credit(row).compareTo(full) == 0, out);
+        example("fewer polls", rows, row -> credit(row).signum() > 0 && credit(row).compareTo(full) < 0
+                && row.path("reason").asText().contains("not met"), out);
+    }
+
+    private static void example(String label, JsonNode rows, Predicate<JsonNode> wanted, StringBuilder out) {
+        for (JsonNode row : rows) {
+            if (row.path("matchStatus").asText().equals("ENROLLED") && wanted.test(row)) {
+                out.append(String.format("    %s, e.g. %s: %s%n", label, row.path("displayName").asText(),
+                        row.path("reason").asText()));
+                return;
+            }
+        }
+    }
+
+    private static BigDecimal credit(JsonNode row) {
+        return row.path("finalCredit").decimalValue();
     }
 }
