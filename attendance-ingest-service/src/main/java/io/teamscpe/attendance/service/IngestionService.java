@@ -82,6 +82,7 @@ public class IngestionService {
         TrackedSession session = QuarkusTransaction.requiringNew().call(() -> TrackedSession.findById(sessionId));
         String fetchId = staging.begin(sessionId);
         int[] progress = {0, 0};
+        long began = System.nanoTime();
         try {
             List<String> reports = reader.read(session, (reportId, raw, rows) -> {
                 progress[0]++;
@@ -99,9 +100,14 @@ public class IngestionService {
                 waitForReport(session);
                 return;
             }
+            long read = System.nanoTime();
             QuarkusTransaction.requiringNew().run(() -> {
                 IngestionJob job = IngestionJob.findById(sessionId);
                 Committed done = store.commit(session, job, fetchId, reports, "graph", null);
+                LOG.infof("session %s: read %d pages, %d records in %d ms; snapshot %s (%d participants) committed "
+                        + "in %d ms", sessionId, progress[0], progress[1], (read - began) / 1_000_000,
+                        done.changed() ? done.snapshotId() : "unchanged", done.participants(),
+                        (System.nanoTime() - read) / 1_000_000);
                 job.state = done.participants() == 0 ? State.NO_ATTENDEES : State.READY;
                 job.detail = (done.changed() ? "" : "Unchanged since the previous fetch. ") + done.participants()
                         + " participants from " + reports.size() + " report(s).";

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.teamscpe.attendance.Sessions;
+import io.teamscpe.devstack.kafka.KafkaProbe;
+import io.teamscpe.devstack.quarkus.KafkaResource;
 import io.teamscpe.devstack.quarkus.GraphEmulatorResource;
 import io.teamscpe.emulator.DemoScenario;
 import io.teamscpe.emulator.LargeMeeting;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IngestBenchmark {
     private static final Logger LOG = Logger.getLogger(IngestBenchmark.class);
+    private static final String PARTICIPANT = "io.teamscpe.attendance.participant.v1";
 
     @Inject
     ObjectMapper json;
@@ -74,8 +77,12 @@ class IngestBenchmark {
         long millis = completed.timestamp() - began;
 
         assertThat(job.getInt("records")).isEqualTo(attendees);
-        assertThat(Sessions.participantsOf(session, job.getString("snapshotId"))).hasSize(
-                JsonPath.from(completed.value()).getInt("participantCount"));
+        int participants = JsonPath.from(completed.value()).getInt("participantCount");
+        String snapshot = job.getString("snapshotId");
+        assertThat(KafkaProbe.await(KafkaResource.server().bootstrapServers(), "cpe.attendance.v1",
+                r -> r.key().equals(session) && r.value().contains(snapshot)
+                        && PARTICIPANT.equals(KafkaProbe.header(r, "ce_type")), participants, Duration.ofMinutes(2)))
+                .hasSize(participants);
         return String.format(Locale.ROOT, "%,d attendees, %,d intervals, %d pages: refresh -> snapshot-completed on "
                         + "Kafka in %,d ms; heap after GC during the fetch: max %,d KB", attendees, intervals,
                 job.getInt("pages"), millis, heap.max.get() / 1024);
