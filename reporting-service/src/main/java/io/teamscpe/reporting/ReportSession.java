@@ -41,9 +41,6 @@ public class ReportSession extends PanacheEntityBase {
     public String deliveryMethod;
     public int revision;
     public boolean cancelled;
-    /** Grows with every change to what the session's reports are computed from; written only by ReportInputs. */
-    @Column(name = "inputs_version", insertable = false, updatable = false)
-    public long inputsVersion;
 
     public static Optional<ReportSession> findInFirm(String firmId, String sessionId) {
         return find("sessionId = ?1 and firmId = ?2", sessionId, firmId).firstResultOptional();

@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.teamscpe.contracts.CpeEvent;
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
 import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.contracts.poll.PollEvent;
@@ -13,18 +12,19 @@ import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
 import io.teamscpe.contracts.session.RulesetPublished;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
-import io.teamscpe.platform.events.EventConsumer;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.reporting.service.EventBatches;
+import io.teamscpe.reporting.service.EventBatches.Work;
 import io.teamscpe.reporting.service.PollModel;
 import io.teamscpe.reporting.service.ReadModel;
 import io.teamscpe.reporting.service.ReportInputs;
 import io.teamscpe.reporting.service.RulesetModel;
+import io.teamscpe.reporting.service.StagedParticipants;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -38,7 +38,6 @@ public class EventsConsumer {
     private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
     private static final String CONSUMER = "reporting";
 
-    private final EventConsumer consumer;
     private final EventBatches batches;
     private final ReadModel model;
     private final RulesetModel rulesets;
@@ -46,9 +45,8 @@ public class EventsConsumer {
     private final PollModel polls;
     private final ReportInputs inputs;
 
-    public EventsConsumer(EventConsumer consumer, EventBatches batches, ReadModel model, RulesetModel rulesets,
-                          Rosters rosters, PollModel polls, ReportInputs inputs) {
-        this.consumer = consumer;
+    public EventsConsumer(EventBatches batches, ReadModel model, RulesetModel rulesets, Rosters rosters,
+                          PollModel polls, ReportInputs inputs) {
         this.batches = batches;
         this.model = model;
         this.rulesets = rulesets;
@@ -60,7 +58,7 @@ public class EventsConsumer {
     @Incoming("sessions")
     @Blocking
     public CompletionStage<Void> onSessions(KafkaRecordBatch<String, String> batch) {
-        return apply(batch, event -> {
+        return apply(batch, () -> Work.of(event -> {
             if (event instanceof SessionScheduled scheduled) {
                 model.on(scheduled);
             } else if (event instanceof SessionCancelled cancelled) {
@@ -73,39 +71,45 @@ public class EventsConsumer {
                 // the roster model is the platform's: the report inputs are ours
                 inputs.changed(completed.sessionId());
             }
-        });
+        }));
     }
 
     @Incoming("attendance")
     @Blocking
     public CompletionStage<Void> onAttendance(KafkaRecordBatch<String, String> batch) {
-        return apply(batch, event -> {
-            if (event instanceof ParticipantAttended participant) {
-                model.on(participant);
-            } else if (event instanceof AttendanceSnapshotCompleted completed) {
-                model.on(completed);
-            }
+        return apply(batch, () -> {
+            StagedParticipants staged = model.stagedParticipants();
+            return new Work(event -> {
+                if (event instanceof ParticipantAttended participant) {
+                    staged.add(participant);
+                } else if (event instanceof AttendanceSnapshotCompleted completed) {
+                    staged.flush();
+                    model.on(completed);
+                }
+            }, staged::flush);
         });
     }
 
     @Incoming("polls")
     @Blocking
     public CompletionStage<Void> onPolls(KafkaRecordBatch<String, String> batch) {
-        return apply(batch, event -> {
+        return apply(batch, () -> Work.of(event -> {
             if (event instanceof PollEvent poll) {
                 polls.on(poll);
             }
-        });
+        }));
     }
 
     /**
      * The batch in one transaction; if that fails, record by record, so that one bad record neither holds back nor
      * dead-letters the others: it alone goes to the topic's dead-letter twin (the channel's failure strategy).
      */
-    private CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Consumer<CpeEvent> effect) {
+    private CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Supplier<Work> work) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         try {
-            batches.applyAll(CONSUMER, records.stream().map(EventsConsumer::consumerRecord).toList(), effect);
+            long t0 = System.nanoTime();
+            batches.applyAll(CONSUMER, records.stream().map(EventsConsumer::consumerRecord).toList(), work.get());
+            LOG.debugf("applied %d record(s) in %d ms", records.size(), (System.nanoTime() - t0) / 1_000_000);
             return batch.ack();
         } catch (RuntimeException batchFailed) {
             LOG.warnf("a batch of %d record(s) failed (%s); applying them one by one", records.size(),
@@ -114,7 +118,7 @@ public class EventsConsumer {
         CompletionStage<Void> deadLettered = CompletableFuture.completedFuture(null);
         for (KafkaRecord<String, String> record : records) {
             try {
-                consumer.apply(CONSUMER, consumerRecord(record), effect);
+                batches.applyAll(CONSUMER, List.of(consumerRecord(record)), work.get());
             } catch (RuntimeException e) {
                 deadLettered = deadLettered.thenCompose(done -> record.nack(e));
             }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The reports as downloads: Raw Data as JSON, CSV or XLSX, Completion as CSV or XLSX (its JSON: CompletionResource). */
+/** The reports as downloads: Raw Data as JSON, CSV or XLSX; Completion as CSV or XLSX (JSON: CompletionResource). */
 @Path("/api/sessions/{id}")
 @RolesAllowed("cpe-admin")
 @Blocking

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The Completion report: per enrolled professional (no-shows included) and per unmatched attendee, the credit the
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class CompletionService {
+    private static final Logger LOG = Logger.getLogger(CompletionService.class);
     private static final Comparator<CompletionRow> ORDER = Comparator
             .comparing((CompletionRow r) -> !r.matchStatus().equals("ENROLLED"))
             .thenComparing(CompletionRow::displayName, Comparator.nullsLast(String::compareToIgnoreCase))
@@ -36,33 +38,38 @@ public class CompletionService {
 
     private final SessionFacts facts;
     private final Overrides overrides;
+    private final ReportInputs inputs;
     private final Json json;
     private final VersionedCache<Computed> computed;
 
-    public CompletionService(SessionFacts facts, Overrides overrides, Json json,
+    public CompletionService(SessionFacts facts, Overrides overrides, ReportInputs inputs, Json json,
                              @ConfigProperty(name = "teamscpe.reporting.cached-reports", defaultValue = "16")
                              int cachedReports) {
         this.facts = facts;
         this.overrides = overrides;
+        this.inputs = inputs;
         this.json = json;
         this.computed = new VersionedCache<>(cachedReports);
     }
 
-    @Transactional
+    /** In a transaction of its own: it reads one snapshot of the database (see SessionFacts#readOneSnapshot). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public CompletionReport report(String firmId, String sessionId) {
         return computed(firmId, sessionId).report();
     }
 
     /** The report as JSON, serialised once per inputs version (1,000 participants make half a megabyte). */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public byte[] reportJson(String firmId, String sessionId) {
         return computed(firmId, sessionId).json();
     }
 
     private Computed computed(String firmId, String sessionId) {
-        ReportSession s = session(firmId, sessionId);
-        return computed.get(s.sessionId, s.inputsVersion, () -> {
-            CompletionReport report = compute(s);
+        facts.readOneSnapshot();
+        // the facts are then exactly those of this version, the label the computed report is kept under
+        long version = inputs.version(firmId, sessionId).orElseThrow(() -> notFound(sessionId));
+        return computed.get(sessionId, version, () -> {
+            CompletionReport report = compute(session(firmId, sessionId));
             return new Computed(report, json.bytes(report));
         });
     }
@@ -72,6 +79,7 @@ public class CompletionService {
      * committed yet.
      */
     CompletionReport compute(ReportSession s) {
+        long t0 = System.nanoTime();
         SessionFacts.Snapshot f = facts.load(s);
         List<Integer> presented = new ArrayList<>();
         for (int i = 0; i < f.polls().size(); i++) {
@@ -85,6 +93,8 @@ public class CompletionService {
             rows.add(row(p, f, presented, decided.get(p.id())));
         }
         rows.sort(ORDER);
+        LOG.debugf("completion report of session %s: %d rows in %d ms", s.sessionId, rows.size(),
+                (System.nanoTime() - t0) / 1_000_000);
         return new CompletionReport(s.sessionId, s.title, s.scheduledStart, s.scheduledEnd, s.timeZone,
                 f.rules().name(), f.rules().version(), freshness(f, presented.size()), List.copyOf(rows));
     }
@@ -123,8 +133,12 @@ public class CompletionService {
     }
 
     public static ReportSession session(String firmId, String sessionId) {
-        return ReportSession.findInFirm(firmId, sessionId).orElseThrow(() -> new ProblemException(404,
-                "not-found", "Session not found", "No session " + sessionId + " is known to reporting in your firm. "
-                + "A session created seconds ago may not have arrived yet: try again shortly."));
+        return ReportSession.findInFirm(firmId, sessionId).orElseThrow(() -> notFound(sessionId));
+    }
+
+    private static ProblemException notFound(String sessionId) {
+        return new ProblemException(404, "not-found", "Session not found", "No session " + sessionId
+                + " is known to reporting in your firm. A session created seconds ago may not have arrived yet: "
+                + "try again shortly.");
     }
 }

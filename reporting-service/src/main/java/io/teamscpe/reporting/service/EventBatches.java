@@ -14,6 +14,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 @ApplicationScoped
 public class EventBatches {
+    /** What one transaction does with a channel's events: each event, then what it deferred to its end. */
+    public record Work(Consumer<CpeEvent> effect, Runnable finish) {
+        public static Work of(Consumer<CpeEvent> effect) {
+            return new Work(effect, () -> {
+            });
+        }
+    }
+
     private final EventConsumer consumer;
 
     public EventBatches(EventConsumer consumer) {
@@ -21,9 +29,10 @@ public class EventBatches {
     }
 
     @Transactional
-    public void applyAll(String name, List<ConsumerRecord<String, String>> records, Consumer<CpeEvent> effect) {
+    public void applyAll(String name, List<ConsumerRecord<String, String>> records, Work work) {
         for (ConsumerRecord<String, String> record : records) {
-            consumer.apply(name, record, effect);
+            consumer.apply(name, record, work.effect());
         }
+        work.finish().run();
     }
 }

@@ -1,12 +1,10 @@
 package io.teamscpe.reporting.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.teamscpe.contracts.poll.PollEvent;
 import io.teamscpe.contracts.poll.PollExcluded;
 import io.teamscpe.contracts.poll.PollIncluded;
 import io.teamscpe.contracts.poll.PollReconciled;
 import io.teamscpe.contracts.poll.PollReplaced;
-import io.teamscpe.contracts.poll.PollResponse;
 import io.teamscpe.contracts.poll.PollResponsesChunk;
 import io.teamscpe.contracts.poll.PollUploaded;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +19,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class PollModel {
-    private static final TypeReference<List<PollResponse>> RESPONSES = new TypeReference<>() {
-    };
-
     private final EntityManager em;
     private final Json json;
     private final ReportInputs inputs;
@@ -89,28 +84,25 @@ public class PollModel {
         if (expected.isEmpty() || current.intValue() >= revision) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object> chunks = em.createNativeQuery(
-                        "select responses from poll_chunk where poll_id = ?1 and revision = ?2 order by sequence")
-                .setParameter(1, pollId).setParameter(2, revision).getResultList();
-        if (chunks.size() < ((Number) expected.get(0)).intValue()) {
+        long chunks = ((Number) em.createNativeQuery(
+                        "select count(*) from poll_chunk where poll_id = ?1 and revision = ?2")
+                .setParameter(1, pollId).setParameter(2, revision).getSingleResult()).longValue();
+        if (chunks < ((Number) expected.get(0)).intValue()) {
             return;
         }
         em.createNativeQuery("delete from poll_response where poll_id = ?1").setParameter(1, pollId).executeUpdate();
-        for (Object chunk : chunks) {
-            for (PollResponse r : json.read(chunk, RESPONSES)) {
-                em.createNativeQuery("""
-                                insert into poll_response (poll_id, response_id, session_id, respondent_email,
-                                    respondent_name, anonymous, answers, completed_at, participant_key, professional_id)
-                                values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8, ?9, ?10)
-                                on conflict do nothing""")
-                        .setParameter(1, pollId).setParameter(2, r.responseId()).setParameter(3, sessionId)
-                        .setParameter(4, r.respondentEmail()).setParameter(5, r.respondentName())
-                        .setParameter(6, r.anonymous()).setParameter(7, json.write(r.answers()))
-                        .setParameter(8, r.completedAt()).setParameter(9, r.participantKey())
-                        .setParameter(10, r.professionalId()).executeUpdate();
-            }
-        }
+        // one set-based statement: a 1,000-response chunk row by row took a second on a loaded machine
+        em.createNativeQuery("""
+                        insert into poll_response (poll_id, response_id, session_id, respondent_email, respondent_name,
+                            anonymous, answers, completed_at, participant_key, professional_id)
+                        select ?1, r->>'responseId', ?2, r->>'respondentEmail', r->>'respondentName',
+                            (r->>'anonymous')::boolean, coalesce(r->'answers', 'null'::jsonb),
+                            (r->>'completedAt')::timestamptz, r->>'participantKey', r->>'professionalId'
+                        from poll_chunk c cross join lateral jsonb_array_elements(c.responses) with ordinality e(r, n)
+                        where c.poll_id = ?1 and c.revision = ?3
+                        order by c.sequence, e.n
+                        on conflict do nothing""")
+                .setParameter(1, pollId).setParameter(2, sessionId).setParameter(3, revision).executeUpdate();
         em.createNativeQuery("update poll set current_revision = ?2 where poll_id = ?1").setParameter(1, pollId)
                 .setParameter(2, revision).executeUpdate();
         em.createNativeQuery("delete from poll_chunk where poll_id = ?1 and revision <= ?2").setParameter(1, pollId)

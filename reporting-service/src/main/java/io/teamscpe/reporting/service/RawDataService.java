@@ -25,8 +25,10 @@ public class RawDataService {
         this.facts = facts;
     }
 
-    @Transactional
+    /** In a transaction of its own: it reads one snapshot of the database (see SessionFacts#readOneSnapshot). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RawDataReport report(String firmId, String sessionId) {
+        facts.readOneSnapshot();
         ReportSession s = CompletionService.session(firmId, sessionId);
         SessionFacts.Snapshot f = facts.load(s);
         List<RawRow> rows = new ArrayList<>();

@@ -1,9 +1,6 @@
 package io.teamscpe.reporting.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
-import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
@@ -24,10 +21,10 @@ public class ReadModel {
     private static final Logger LOG = Logger.getLogger(ReadModel.class);
 
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final Json json;
     private final ReportInputs inputs;
 
-    public ReadModel(EntityManager em, ObjectMapper json, ReportInputs inputs) {
+    public ReadModel(EntityManager em, Json json, ReportInputs inputs) {
         this.em = em;
         this.json = json;
         this.inputs = inputs;
@@ -68,16 +65,9 @@ public class ReadModel {
         }
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void on(ParticipantAttended event) {
-        em.createNativeQuery("""
-                        insert into attendance_staging (snapshot_id, participant_key, session_id, participant, intervals)
-                        values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
-                        on conflict (snapshot_id, participant_key) do nothing""")
-                .setParameter(1, event.snapshotId()).setParameter(2, event.participant().participantKey())
-                .setParameter(3, event.sessionId()).setParameter(4, write(event.participant()))
-                .setParameter(5, write(event.intervals()))
-                .executeUpdate();
+    /** Where participant events go until their snapshot completes: flush it before applying the completion. */
+    public StagedParticipants stagedParticipants() {
+        return new StagedParticipants(em, json);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -107,13 +97,5 @@ public class ReadModel {
                 .setParameter(3, event.source()).setParameter(4, event.fetchedAt()).setParameter(5, Instant.now())
                 .executeUpdate();
         inputs.changed(event.sessionId());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.teamscpe.devstack.quarkus.Tokens;
 import io.teamscpe.reporting.Feed;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,8 +58,17 @@ public final class CompletionBenchmark {
 
             System.out.println("warm-up:  " + LoadClients.run(completion, clients, requests / 2,
                     () -> Tokens.admin(FIRM)));
+            Duration serviceCpu = service.cpuTime();
+            Duration ownCpu = ownCpuTime();
             LoadClients.Figures load = LoadClients.run(completion, clients, requests, () -> Tokens.admin(FIRM));
             System.out.printf("completion report, %d concurrent clients: %s%n", clients, load);
+            System.out.printf("CPU per request: service %.2f ms, clients %.2f ms (on a machine that also runs "
+                            + "PostgreSQL and Kafka; load average %s)%n",
+                    service.cpuTime().minus(serviceCpu).toNanos() / 1e6 / load.requests(),
+                    ownCpuTime().minus(ownCpu).toNanos() / 1e6 / load.requests(), loadAverage());
+            // the floor of this machine and stack: the same load on an endpoint that does nothing
+            System.out.printf("floor, GET /q/health/live, %d concurrent clients: %s%n", clients, LoadClients.run(
+                    URI.create(service.baseUrl() + "/q/health/live"), clients, requests, () -> Tokens.admin(FIRM)));
 
             double[] fromLast = new double[snapshots];
             for (int run = 0; run < snapshots; run++) {
@@ -75,10 +85,20 @@ public final class CompletionBenchmark {
                         fromLast[run], (seen - first) / 1e6);
             }
             Arrays.sort(fromLast);
-            System.out.printf("event to report: median %.0f ms over %d snapshots (best %.0f, worst %.0f)%n",
-                    fromLast[snapshots / 2], snapshots, fromLast[0], fromLast[snapshots - 1]);
+            if (snapshots > 0) {
+                System.out.printf("event to report: median %.0f ms over %d snapshots (best %.0f, worst %.0f)%n",
+                        fromLast[snapshots / 2], snapshots, fromLast[0], fromLast[snapshots - 1]);
+            }
         }
         System.exit(0);
+    }
+
+    private static Duration ownCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static String loadAverage() {
+        return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** GETs the report until {@code ready} holds (a measurement loop: its 10 ms pause is its resolution). */

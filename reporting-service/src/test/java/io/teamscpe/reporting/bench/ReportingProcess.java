@@ -30,9 +30,16 @@ final class ReportingProcess implements AutoCloseable {
         config.putAll(GraphEmulatorResource.config(GraphEmulatorResource.emulator()));
         int port = Ports.freePort();
         config.put("quarkus.http.port", String.valueOf(port));
+        // the log then says how long each batch of events and each computation of a report took
+        config.put("quarkus.log.category.\"io.teamscpe.reporting\".level", "DEBUG");
         Map<String, String> env = new LinkedHashMap<>();
         // MicroProfile Config's environment-variable form of each property
         config.forEach((key, value) -> env.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value));
+        // e.g. -DserviceJavaOptions=-XX:StartFlightRecording=filename=service.jfr to profile the service
+        String javaOptions = System.getProperty("serviceJavaOptions", "");
+        if (!javaOptions.isBlank()) {
+            env.put("JAVA_TOOL_OPTIONS", javaOptions);
+        }
         Path repo = RepoRoot.find();
         ServiceProcess service = ServiceProcess.start(repo, "reporting-service", port, env,
                 repo.resolve("reporting-service/target/benchmark/reporting-service.log"));
@@ -51,6 +58,11 @@ final class ReportingProcess implements AutoCloseable {
 
     Path log() {
         return service.log();
+    }
+
+    /** CPU time the service's JVM has used so far (all threads). */
+    Duration cpuTime() {
+        return ProcessHandle.of(service.pid()).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     @Override
