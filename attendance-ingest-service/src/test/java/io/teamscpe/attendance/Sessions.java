@@ -60,8 +60,13 @@ public final class Sessions {
     }
 
     public static JsonPath awaitState(String session, String state) {
+        return awaitState(session, state, Duration.ofMillis(100));
+    }
+
+    /** Polls the job's status every {@code every} until it reaches {@code state}. */
+    public static JsonPath awaitState(String session, String state, Duration every) {
         JsonPath[] last = new JsonPath[1];
-        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(every).until(() -> {
             last[0] = status(session);
             return state.equals(last[0].getString("state"));
         });

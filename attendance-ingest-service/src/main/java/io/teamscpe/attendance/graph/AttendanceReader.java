@@ -1,27 +1,27 @@
 package io.teamscpe.attendance.graph;
 
-import com.microsoft.graph.models.AttendanceInterval;
-import com.microsoft.graph.models.AttendanceRecord;
-import com.microsoft.graph.models.AttendanceRecordCollectionResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.graph.models.MeetingAttendanceReport;
 import com.microsoft.graph.models.MeetingAttendanceReportCollectionResponse;
-import com.microsoft.kiota.serialization.KiotaJsonSerialization;
 import io.teamscpe.attendance.TrackedSession;
 import io.teamscpe.attendance.normalize.AttendanceRow;
-import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.platform.graph.GraphRetry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Reads a session's attendance from Graph: the reports whose meeting overlaps the session window (another
  * occurrence of a recurring meeting never mixes in), then every record page, following {@code @odata.nextLink}
- * verbatim, handing each page to the caller as soon as it arrives so memory holds one page. Every request goes
- * through {@link GraphRetry} (budget, 429/503/504/timeouts, token renewal). Worker threads only.
+ * verbatim, handing each page (its body as sent, and its rows) to the caller as soon as it arrives while the next
+ * one is fetched, so memory holds two pages whatever the meeting's size. Every request goes through {@link GraphRetry} (budget, 429/503/504/timeouts, token renewal). Worker
+ * threads only.
  */
 @ApplicationScoped
 public class AttendanceReader {
@@ -32,10 +32,18 @@ public class AttendanceReader {
 
     private final GraphAccess access;
     private final GraphRetry retry;
+    private final ObjectMapper json;
+    /** Fetches a fetch's next page; one fetch has one request in flight, so its connection is used in turn. */
+    private final ExecutorService prefetch = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "graph-attendance-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public AttendanceReader(GraphAccess access, GraphRetry retry) {
+    public AttendanceReader(GraphAccess access, GraphRetry retry, ObjectMapper json) {
         this.access = access;
         this.retry = retry;
+        this.json = json;
     }
 
     /** Reads every page of the reports that cover the session; returns their ids (empty: no report yet). */
@@ -50,26 +58,34 @@ public class AttendanceReader {
                 continue;
             }
             chosen.add(report.getId());
-            String next = graph.recordsUrl(session.meetingId, report.getId());
-            while (next != null) {
-                String url = next;
-                AttendanceRecordCollectionResponse page = retry.call(session.providerId, graph::renew,
-                        () -> graph.records(url).get());
-                sink.page(report.getId(), serialize(page), rows(page));
-                next = page.getOdataNextLink();
+            // the next page is fetched while the caller stores this one: two pages in memory at most
+            CompletableFuture<RecordsPage> pending = fetch(session, graph, graph.recordsUrl(session.meetingId,
+                    report.getId()));
+            while (pending != null) {
+                RecordsPage page = await(pending);
+                pending = page.nextLink() == null ? null : fetch(session, graph, page.nextLink());
+                sink.page(report.getId(), page.body(), page.rows());
             }
         }
         return chosen;
     }
 
-    private static List<AttendanceRow> rows(AttendanceRecordCollectionResponse page) {
-        List<AttendanceRow> rows = new ArrayList<>();
-        for (AttendanceRecord r : page.getValue() == null ? List.<AttendanceRecord>of() : page.getValue()) {
-            rows.add(new AttendanceRow(r.getIdentity() == null ? null : r.getIdentity().getId(), r.getEmailAddress(),
-                    r.getIdentity() == null ? null : r.getIdentity().getDisplayName(), r.getRole(),
-                    intervals(r.getAttendanceIntervals())));
+    private CompletableFuture<RecordsPage> fetch(TrackedSession session, GraphAccess.Connection graph, String url) {
+        return CompletableFuture.supplyAsync(() -> RecordsPage.parse(json, retry.call(session.providerId,
+                graph::renew, () -> graph.records(url))), prefetch);
+    }
+
+    private static RecordsPage await(CompletableFuture<RecordsPage> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return rows;
+    }
+
+    @PreDestroy
+    void stop() {
+        prefetch.shutdownNow();
     }
 
     private static boolean overlaps(MeetingAttendanceReport r, TrackedSession s) {
@@ -77,22 +93,5 @@ public class AttendanceReader {
         OffsetDateTime end = r.getMeetingEndDateTime();
         return start != null && end != null
                 && start.toInstant().isBefore(s.scheduledEnd) && end.toInstant().isAfter(s.scheduledStart);
-    }
-
-    private static List<Interval> intervals(List<AttendanceInterval> intervals) {
-        if (intervals == null) {
-            return List.of();
-        }
-        return intervals.stream().map(i -> new Interval(
-                i.getJoinDateTime() == null ? null : i.getJoinDateTime().toInstant(),
-                i.getLeaveDateTime() == null ? null : i.getLeaveDateTime().toInstant())).toList();
-    }
-
-    private static String serialize(AttendanceRecordCollectionResponse page) {
-        try {
-            return KiotaJsonSerialization.serializeAsString(page);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,17 +2,23 @@ package io.teamscpe.attendance.graph;
 
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.onlinemeetings.item.attendancereports.AttendanceReportsRequestBuilder;
-import com.microsoft.graph.users.item.onlinemeetings.item.attendancereports.item.attendancerecords.AttendanceRecordsRequestBuilder;
+import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.RequestInformation;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
 import io.teamscpe.attendance.TrackedSession;
 import io.teamscpe.platform.graph.BrokeredToken;
 import io.teamscpe.platform.graph.GraphClients;
 import io.teamscpe.platform.graph.TokenBrokerClient;
 import io.teamscpe.platform.graph.TokenRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -68,10 +74,23 @@ public class GraphAccess {
             return uri(info);
         }
 
-        /** A page of records by its absolute URL (the first page's, or an {@code @odata.nextLink} verbatim). */
-        AttendanceRecordsRequestBuilder records(String url) {
-            return client().users().byUserId("-").onlineMeetings().byOnlineMeetingId("-").attendanceReports()
-                    .byMeetingAttendanceReportId("-").attendanceRecords().withUrl(url);
+        /**
+         * The body of a page of records, as sent, by its absolute URL (the first page's, or an
+         * {@code @odata.nextLink} verbatim). Graph's errors arrive as {@link ODataError}; a broken read as an
+         * {@link UncheckedIOException} caused by the {@link IOException}, which {@code GraphRetry} retries.
+         */
+        byte[] records(String url) {
+            GraphServiceClient c = client();
+            RequestInformation info = c.users().byUserId("-").onlineMeetings().byOnlineMeetingId("-")
+                    .attendanceReports().byMeetingAttendanceReportId("-").attendanceRecords().withUrl(url)
+                    .toGetRequestInformation();
+            HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
+            errors.put("XXX", ODataError::createFromDiscriminatorValue);
+            try (InputStream body = c.getRequestAdapter().sendPrimitive(info, errors, InputStream.class)) {
+                return body == null ? new byte[0] : body.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading an attendance page from Graph", e);
+            }
         }
 
         private RequestInformation reportsRequest(String meetingId) {

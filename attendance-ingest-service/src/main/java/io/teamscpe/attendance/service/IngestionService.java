@@ -84,7 +84,9 @@ public class IngestionService {
         int[] progress = {0, 0};
         long began = System.nanoTime();
         try {
+            long[] stagingNanos = {0};
             List<String> reports = reader.read(session, (reportId, raw, rows) -> {
+                long t0 = System.nanoTime();
                 progress[0]++;
                 progress[1] += rows.size();
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -94,6 +96,7 @@ public class IngestionService {
                     job.records = progress[1];
                     job.updatedAt = Instant.now();
                 });
+                stagingNanos[0] += System.nanoTime() - t0;
             });
             if (reports.isEmpty()) {
                 staging.discard(fetchId);
@@ -104,8 +107,9 @@ public class IngestionService {
             QuarkusTransaction.requiringNew().run(() -> {
                 IngestionJob job = IngestionJob.findById(sessionId);
                 Committed done = store.commit(session, job, fetchId, reports, "graph", null);
-                LOG.infof("session %s: read %d pages, %d records in %d ms; snapshot %s (%d participants) committed "
-                        + "in %d ms", sessionId, progress[0], progress[1], (read - began) / 1_000_000,
+                LOG.infof("session %s: read %d pages, %d records in %d ms (%d ms staging them); snapshot %s (%d "
+                        + "participants) committed in %d ms", sessionId, progress[0], progress[1],
+                        (read - began) / 1_000_000, stagingNanos[0] / 1_000_000,
                         done.changed() ? done.snapshotId() : "unchanged", done.participants(),
                         (System.nanoTime() - read) / 1_000_000);
                 job.state = done.participants() == 0 ? State.NO_ATTENDEES : State.READY;

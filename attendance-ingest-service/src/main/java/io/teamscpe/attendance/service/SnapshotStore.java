@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -51,28 +52,28 @@ public class SnapshotStore {
         this.staging = staging;
     }
 
+    /**
+     * Commits the staged fetch in one pass over the staged rows: the snapshot is written while its content hash is
+     * computed, and rolled back to a savepoint if the hash shows nothing changed since the current snapshot (a
+     * re-fetch of an unchanged report costs the writing, the common new snapshot does not cost a second pass).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Committed commit(TrackedSession session, IngestionJob job, String fetchId, List<String> reportIds,
                             String source, UploadedFile file) {
-        MessageDigest digest = sha256();
-        int count = staging.scan(fetchId, n -> digest.update(write(n).getBytes(StandardCharsets.UTF_8)));
-        String hash = HexFormat.of().formatHex(digest.digest());
+        int count = staging.participants(fetchId);
         String current = job.snapshotId == null ? null : (String) em.createNativeQuery(
                 "select content_hash from attendance_snapshot where id = ?1")
                 .setParameter(1, job.snapshotId).getSingleResult();
-        if (hash.equals(current)) {
-            staging.discard(fetchId);
-            return new Committed(false, count, job.snapshotId);
-        }
         String snapshotId = UUID.randomUUID().toString();
         Instant now = Instant.now();
+        sql("savepoint snapshot_commit");
         em.createNativeQuery("""
                         insert into attendance_snapshot (id, session_id, firm_id, source, fetched_at, content_hash,
                             participant_count, report_ids)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                        values (?1, ?2, ?3, ?4, ?5, '', ?6, ?7)""")
                 .setParameter(1, snapshotId).setParameter(2, session.sessionId).setParameter(3, session.firmId)
-                .setParameter(4, source).setParameter(5, now).setParameter(6, hash).setParameter(7, count)
-                .setParameter(8, reportIds.toArray(String[]::new))
+                .setParameter(4, source).setParameter(5, now).setParameter(6, count)
+                .setParameter(7, reportIds.toArray(String[]::new))
                 .executeUpdate();
         staging.keepPages(fetchId, snapshotId);
         if (file != null) {
@@ -80,20 +81,41 @@ public class SnapshotStore {
         }
         em.createNativeQuery("delete from attendance_participant where session_id = ?1")
                 .setParameter(1, session.sessionId).executeUpdate();
+        MessageDigest digest = sha256();
         List<Normalized> chunk = new ArrayList<>(CHUNK);
         int[] sequence = {0};
         staging.scan(fetchId, n -> {
+            digest.update(write(n).getBytes(StandardCharsets.UTF_8));
             chunk.add(n);
             if (chunk.size() == CHUNK) {
                 write(session, snapshotId, chunk, sequence, count, now);
             }
         });
         write(session, snapshotId, chunk, sequence, count, now);
+        String hash = HexFormat.of().formatHex(digest.digest());
+        if (hash.equals(current)) {
+            sql("rollback to savepoint snapshot_commit");
+            staging.discard(fetchId);
+            return new Committed(false, count, job.snapshotId);
+        }
+        sql("release savepoint snapshot_commit");
+        em.createNativeQuery("update attendance_snapshot set content_hash = ?1 where id = ?2")
+                .setParameter(1, hash).setParameter(2, snapshotId).executeUpdate();
         outbox.publish(new AttendanceSnapshotCompleted(session.sessionId, session.firmId, snapshotId, count,
                 reportIds, source, now, now));
         staging.discard(fetchId);
         job.snapshotId = snapshotId;
         return new Committed(true, count, snapshotId);
+    }
+
+    /** A statement JPA has no word for (savepoints), on the transaction's connection. */
+    private void sql(String statement) {
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(statement);
+            }
+        });
     }
 
     /** Inserts a chunk of normalized rows and publishes their events, then empties the chunk. */

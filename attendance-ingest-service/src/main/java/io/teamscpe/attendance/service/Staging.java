@@ -48,14 +48,14 @@ public class Staging {
                      List<AttendanceRow> rows) {
         if (rawPage != null) {
             em.createNativeQuery("insert into staged_page (fetch_id, session_id, seq, report_id, body) "
-                            + "values (?1, ?2, ?3, ?4, cast(?5 as jsonb))")
+                            + "values (?1, ?2, ?3, ?4, ?5)")
                     .setParameter(1, fetchId).setParameter(2, sessionId).setParameter(3, seq)
                     .setParameter(4, reportId).setParameter(5, rawPage).executeUpdate();
         }
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     insert into staged_record (fetch_id, session_id, participant_key, object_id, email, display_name,
-                        role, intervals) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")) {
+                        role, intervals) values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (AttendanceRow row : rows) {
                     insert.setString(1, fetchId);
                     insert.setString(2, sessionId);
@@ -103,6 +103,13 @@ public class Staging {
             }
         });
         return count[0];
+    }
+
+    /** How many participants the staged rows make (rows of one person in several reports are one). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int participants(String fetchId) {
+        return ((Number) em.createNativeQuery("select count(distinct participant_key) from staged_record "
+                + "where fetch_id = ?1").setParameter(1, fetchId).getSingleResult()).intValue();
     }
 
     /** Moves the staged raw pages under the snapshot, where they stay immutable. */
