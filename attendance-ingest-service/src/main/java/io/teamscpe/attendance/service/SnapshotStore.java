@@ -7,6 +7,7 @@ import io.teamscpe.attendance.TrackedSession;
 import io.teamscpe.attendance.normalize.ParticipantBuilder.Normalized;
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
 import io.teamscpe.contracts.attendance.ParticipantAttended;
+import io.teamscpe.platform.jdbc.CopyIn;
 import io.teamscpe.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,29 +124,14 @@ public class SnapshotStore {
         if (chunk.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into attendance_participant (session_id, participant_key, snapshot_id, object_id, email,
-                        display_name, role, guest, anonymous, flags, intervals)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")) {
-                for (Normalized n : chunk) {
-                    var p = n.participant();
-                    insert.setString(1, session.sessionId);
-                    insert.setString(2, p.participantKey());
-                    insert.setString(3, snapshotId);
-                    insert.setString(4, p.objectId());
-                    insert.setString(5, p.email());
-                    insert.setString(6, p.displayName());
-                    insert.setString(7, p.role());
-                    insert.setBoolean(8, p.guest());
-                    insert.setBoolean(9, p.anonymous());
-                    insert.setArray(10, c.createArrayOf("text", p.flags().toArray()));
-                    insert.setString(11, write(n.intervals()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        CopyIn rows = new CopyIn("attendance_participant", "session_id, participant_key, snapshot_id, object_id, "
+                + "email, display_name, role, guest, anonymous, flags, intervals");
+        for (Normalized n : chunk) {
+            var p = n.participant();
+            rows.row(session.sessionId, p.participantKey(), snapshotId, p.objectId(), p.email(), p.displayName(),
+                    p.role(), p.guest(), p.anonymous(), p.flags(), write(n.intervals()));
+        }
+        em.unwrap(Session.class).doWork(rows::send);
         List<ParticipantAttended> events = new ArrayList<>(chunk.size());
         for (Normalized n : chunk) {
             events.add(new ParticipantAttended(session.sessionId, session.firmId, snapshotId, ++sequence[0], count,

@@ -7,6 +7,7 @@ import io.teamscpe.attendance.normalize.AttendanceRow;
 import io.teamscpe.attendance.normalize.ParticipantBuilder;
 import io.teamscpe.attendance.normalize.ParticipantBuilder.Normalized;
 import io.teamscpe.contracts.attendance.Interval;
+import io.teamscpe.platform.jdbc.CopyIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -52,24 +53,13 @@ public class Staging {
                     .setParameter(1, fetchId).setParameter(2, sessionId).setParameter(3, seq)
                     .setParameter(4, reportId).setParameter(5, rawPage).executeUpdate();
         }
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into staged_record (fetch_id, session_id, participant_key, object_id, email, display_name,
-                        role, intervals) values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (AttendanceRow row : rows) {
-                    insert.setString(1, fetchId);
-                    insert.setString(2, sessionId);
-                    insert.setString(3, row.participantKey());
-                    insert.setString(4, row.objectId());
-                    insert.setString(5, row.email());
-                    insert.setString(6, row.displayName());
-                    insert.setString(7, row.role());
-                    insert.setString(8, write(row.intervals()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        CopyIn records = new CopyIn("staged_record",
+                "fetch_id, session_id, participant_key, object_id, email, display_name, role, intervals");
+        for (AttendanceRow row : rows) {
+            records.row(fetchId, sessionId, row.participantKey(), row.objectId(), row.email(), row.displayName(),
+                    row.role(), write(row.intervals()));
+        }
+        em.unwrap(Session.class).doWork(records::send);
     }
 
     /** Calls {@code each} once per participant, in participant-key order; returns how many there were. */

@@ -3,12 +3,14 @@ package io.teamscpe.platform.outbox;
 import io.teamscpe.contracts.CpeEvent;
 import io.teamscpe.contracts.EventCatalog;
 import io.teamscpe.platform.events.EventCodec;
+import io.teamscpe.platform.jdbc.CopyIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,24 +25,30 @@ public class Outbox {
     private final EntityManager em;
     private final EventCodec codec;
     private final String source;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
     public Outbox(EntityManager em, EventCodec codec,
-                  @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                  @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                  TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.em = em;
         this.codec = codec;
         this.source = "/teamscpe/" + applicationName;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(CpeEvent event) {
         OutboxEvent row = row(event);
         em.persist(row);
+        relayAfterCommit();
         return row.id;
     }
 
     /**
-     * Publishes many events in order with JDBC batches, outside the persistence context, so a 10,000-participant
-     * snapshot costs a few round trips and no managed entities. Pending entity changes are flushed first so
+     * Publishes many events in order with one COPY, outside the persistence context, so a 10,000-participant
+     * snapshot costs one round trip and no managed entities. Pending entity changes are flushed first so
      * publication order stays the order of the calls.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,23 +57,32 @@ public class Outbox {
             return;
         }
         em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (id, topic, record_key, ce_type, ce_source, ce_time, firm_id, payload)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (CpeEvent event : events) {
-                    OutboxEvent row = row(event);
-                    insert.setObject(1, row.id);
-                    insert.setString(2, row.topic);
-                    insert.setString(3, row.key);
-                    insert.setString(4, row.type);
-                    insert.setString(5, row.source);
-                    insert.setTimestamp(6, Timestamp.from(row.time));
-                    insert.setString(7, row.firmId);
-                    insert.setString(8, row.payload);
-                    insert.addBatch();
+        CopyIn rows = new CopyIn("outbox_event", "id, topic, record_key, ce_type, ce_source, ce_time, firm_id, payload");
+        for (CpeEvent event : events) {
+            OutboxEvent row = row(event);
+            rows.row(row.id, row.topic, row.key, row.type, row.source, row.time, row.firmId, row.payload);
+        }
+        em.unwrap(Session.class).doWork(rows::send);
+        relayAfterCommit();
+    }
+
+    /** Wakes the relay once the transaction commits (once per transaction, however many events it publishes). */
+    private void relayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before: the rows are already in the transaction
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
                 }
-                insert.executeBatch();
             }
         });
     }
