@@ -5,18 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.devstack.quarkus.Tokens;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -112,6 +119,53 @@ class ReportDownloadTest {
     }
 
     /** Poll ids are unique across sessions, as polling-service's are. */
+    /** The LMS polls the report: gzip when it asks for it, and 304 while the report has not changed. */
+    @Test
+    void completionIsSentCompressedAndNotResentWhileUnchanged() throws Exception {
+        Feed feed = new Feed(FIRM, json);
+        feed.session();
+        feed.roster(new Enrollee("cy", "cy@firm.test", List.of(), "Cy Cole"));
+        feed.attendee("oid-cy", "cy@firm.test", "Cy Cole", false, new int[] {0, 50});
+        String first = feed.publishAttendance();
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/sessions/" + feed.sessionId
+                + "/completion");
+        String token = "Bearer " + Tokens.admin(FIRM);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> plain = Awaitility.await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.send(get(uri, token).build(), HttpResponse.BodyHandlers.ofString()),
+                r -> r.statusCode() == 200 && r.body().contains(first));
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+
+        HttpResponse<byte[]> zipped = http.send(get(uri, token).header("Accept-Encoding", "gzip, deflate").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(zipped.headers().firstValue("ETag")).hasValue(etag);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+        }
+        assertThat(zipped.body().length).isLessThan(plain.body().getBytes(StandardCharsets.UTF_8).length);
+
+        HttpResponse<String> unchanged = http.send(get(uri, token).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        feed.attendee("oid-cy", "cy@firm.test", "Cy Cole", false, new int[] {0, 100});
+        String second = feed.publishAttendance();
+        HttpResponse<String> changed = Awaitility.await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.send(get(uri, token).header("If-None-Match", etag).build(),
+                        HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200);
+        assertThat(changed.body()).contains(second);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
+
+    private static HttpRequest.Builder get(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).header("Authorization", token).GET();
+    }
+
     private static String pollId(Feed feed, int p) {
         return "poll-" + p + "-" + feed.sessionId;
     }

@@ -48,7 +48,7 @@ public class AuditBundle {
     /** Gathers the other services' parts; the returned bundle writes everything when asked. */
     public Prepared prepare(String firmId, String sessionId, String requestedBy) {
         ReportSession session = CompletionService.session(firmId, sessionId);
-        byte[] decisions = completion.reportJson(firmId, sessionId);
+        byte[] decisions = completion.reportJson(firmId, sessionId).json();
         Map<String, Path> parts = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         try {

@@ -12,11 +12,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,9 +48,19 @@ public class CompletionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The report", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompletionReport.class)))
-    public Response get(@PathParam("id") String sessionId) {
-        // JSON serialised once per change of the report's inputs, not per request
-        return Response.ok(completion.reportJson(firm.firmId(), sessionId), MediaType.APPLICATION_JSON_TYPE).build();
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Response get(@PathParam("id") String sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        // JSON serialised and compressed once per change of the report's inputs, not per request
+        CompletionService.Encoded report = completion.reportJson(firm.firmId(), sessionId);
+        EntityTag tag = new EntityTag("completion-" + report.version(), true);
+        if (ConditionalGet.matches(ifNoneMatch, tag)) {
+            return Response.notModified(tag).build();
+        }
+        boolean gzip = ConditionalGet.acceptsGzip(acceptEncoding);
+        return Response.ok(gzip ? report.gzip() : report.json(), MediaType.APPLICATION_JSON_TYPE).tag(tag)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.CONTENT_ENCODING, gzip ? "gzip" : null).build();
     }
 
     @PUT

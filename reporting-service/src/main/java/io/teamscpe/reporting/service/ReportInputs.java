@@ -3,6 +3,11 @@ package io.teamscpe.reporting.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -13,18 +18,38 @@ import java.util.OptionalLong;
  */
 @ApplicationScoped
 public class ReportInputs {
-    private final EntityManager em;
+    private static final String VERSION =
+            "select inputs_version from report_session where session_id = ? and firm_id = ?";
 
-    public ReportInputs(EntityManager em) {
+    private final EntityManager em;
+    private final DataSource db;
+
+    public ReportInputs(EntityManager em, DataSource db) {
         this.em = em;
+        this.db = db;
+    }
+
+    /**
+     * The committed version right now, read outside any transaction with one statement on a pooled connection:
+     * what a request for an already computed report costs in database work.
+     */
+    public OptionalLong committedVersion(String firmId, String sessionId) {
+        try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement(VERSION)) {
+            select.setString(1, sessionId);
+            select.setString(2, firmId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the inputs version of session " + sessionId, e);
+        }
     }
 
     /** The session's inputs version, if the session is the firm's: one indexed row, no entity. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OptionalLong version(String firmId, String sessionId) {
-        List<?> rows = em.createNativeQuery(
-                        "select inputs_version from report_session where session_id = ?1 and firm_id = ?2")
-                .setParameter(1, sessionId).setParameter(2, firmId).getResultList();
+        List<?> rows = em.createNativeQuery(VERSION).setParameter(1, sessionId).setParameter(2, firmId)
+                .getResultList();
         return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) rows.get(0)).longValue());
     }
 

@@ -24,6 +24,17 @@ final class VersionedCache<T> {
         this.capacity = capacity;
     }
 
+    /** The value for {@code version} if it is computed already, else null (nothing is computed). */
+    T computed(String key, long version) {
+        Entry<T> held = entries.get(key);
+        if (held == null || held.version() != version || !held.value().isDone()
+                || held.value().isCompletedExceptionally()) {
+            return null;
+        }
+        held.lastRead().set(clock.incrementAndGet());
+        return held.value().join();
+    }
+
     /** The value for {@code version}, computed by {@code compute} unless it already was. */
     T get(String key, long version, Supplier<T> compute) {
         Entry<T> held = entries.get(key);

@@ -57,15 +57,27 @@ public final class CompletionBenchmark {
                     (System.nanoTime() - t0) / 1e9, rows, report.length() / 1024);
 
             System.out.println("warm-up:  " + LoadClients.run(completion, clients, requests / 2,
-                    () -> Tokens.admin(FIRM)));
+                    () -> Tokens.admin(FIRM), true));
+            for (boolean gzip : new boolean[] {true, false}) {
+                Duration serviceCpu = service.cpuTime();
+                Duration ownCpu = ownCpuTime();
+                LoadClients.Figures load = LoadClients.run(completion, clients, requests, () -> Tokens.admin(FIRM),
+                        gzip);
+                System.out.printf("completion report, %d concurrent clients, %s: %s%n", clients,
+                        gzip ? "Accept-Encoding: gzip (browsers, gateways)" : "uncompressed", load);
+                System.out.printf("CPU per request: service %.2f ms, clients %.2f ms (on a machine that also runs "
+                                + "PostgreSQL and Kafka; load average %s)%n",
+                        service.cpuTime().minus(serviceCpu).toNanos() / 1e6 / load.requests(),
+                        ownCpuTime().minus(ownCpu).toNanos() / 1e6 / load.requests(), loadAverage());
+            }
+            // 20 admins' screens refreshing the report: each asks every 200 ms (100 requests/s in all)
+            Duration pace = Duration.ofMillis(Integer.getInteger("paceMillis", 200));
             Duration serviceCpu = service.cpuTime();
-            Duration ownCpu = ownCpuTime();
-            LoadClients.Figures load = LoadClients.run(completion, clients, requests, () -> Tokens.admin(FIRM));
-            System.out.printf("completion report, %d concurrent clients: %s%n", clients, load);
-            System.out.printf("CPU per request: service %.2f ms, clients %.2f ms (on a machine that also runs "
-                            + "PostgreSQL and Kafka; load average %s)%n",
-                    service.cpuTime().minus(serviceCpu).toNanos() / 1e6 / load.requests(),
-                    ownCpuTime().minus(ownCpu).toNanos() / 1e6 / load.requests(), loadAverage());
+            LoadClients.Figures paced = LoadClients.run(completion, clients, requests, () -> Tokens.admin(FIRM), true,
+                    pace);
+            System.out.printf("completion report, %d clients each asking every %d ms (gzip): %s; service CPU per "
+                            + "request %.2f ms%n", clients, pace.toMillis(), paced,
+                    service.cpuTime().minus(serviceCpu).toNanos() / 1e6 / paced.requests());
             // the floor of this machine and stack: the same load on an endpoint that does nothing
             System.out.printf("floor, GET /q/health/live, %d concurrent clients: %s%n", clients, LoadClients.run(
                     URI.create(service.baseUrl() + "/q/health/live"), clients, requests, () -> Tokens.admin(FIRM)));
