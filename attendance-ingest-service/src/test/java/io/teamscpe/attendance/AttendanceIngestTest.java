@@ -23,6 +23,7 @@ import io.teamscpe.devstack.quarkus.Tokens;
 import io.teamscpe.emulator.DemoScenario;
 import io.teamscpe.emulator.Scenario;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,8 @@ class AttendanceIngestTest {
     ObjectMapper json;
     @Inject
     IngestionService ingestion;
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void scenario() {
@@ -71,6 +74,25 @@ class AttendanceIngestTest {
         assertThat(second.getString("detail")).startsWith("Unchanged");
         assertThat(second.getString("snapshotId")).isEqualTo(first.getString("snapshotId"));
         assertThat(attendanceEvents(session, events.size())).hasSize(events.size());
+    }
+
+    /** A delegated provider (the organizer signed in) reads on {@code /me}: the same snapshot as the application. */
+    @Test
+    void aDelegatedProviderReadsTheOrganizersOwnMeetingOnMe() {
+        String application = schedule(json, DemoScenario.MEETING_ID, DemoScenario.MEETING_START,
+                DemoScenario.MEETING_END);
+        String delegated = schedule(json, TestTokenBroker.DELEGATED_PROVIDER, DemoScenario.MEETING_ID,
+                DemoScenario.MEETING_START, DemoScenario.MEETING_END, "America/New_York");
+        JsonPath viaUsers = refreshUntil(application, "READY");
+        JsonPath viaMe = refreshUntil(delegated, "READY");
+        assertThat(viaMe.getList("reportsUsed")).containsExactly(DemoScenario.REPORT_ID);
+        assertThat(viaMe.getInt("records")).isEqualTo(DemoScenario.RECORD_COUNT);
+        assertThat(contentHash(viaMe)).isEqualTo(contentHash(viaUsers));
+    }
+
+    private String contentHash(JsonPath job) {
+        return (String) em.createNativeQuery("select content_hash from attendance_snapshot where id = ?1")
+                .setParameter(1, job.getString("snapshotId")).getSingleResult();
     }
 
     @Test

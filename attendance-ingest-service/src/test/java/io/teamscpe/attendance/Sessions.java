@@ -31,8 +31,14 @@ public final class Sessions {
 
     /** Publishes a scheduled session of the demo organizer and waits until this service knows it. */
     public static String schedule(ObjectMapper json, String meetingId, Instant start, Instant end, String zone) {
+        return schedule(json, "provider-1", meetingId, start, end, zone);
+    }
+
+    /** The same, for a session whose Graph access goes through {@code providerId}. */
+    public static String schedule(ObjectMapper json, String providerId, String meetingId, Instant start, Instant end,
+                                  String zone) {
         String session = UUID.randomUUID().toString();
-        SessionScheduled event = new SessionScheduled(session, FIRM, 1, new SessionDetails("Session", "provider-1",
+        SessionScheduled event = new SessionScheduled(session, FIRM, 1, new SessionDetails("Session", providerId,
                 DemoScenario.ORGANIZER_ID, meetingId, DemoScenario.JOIN_URL, start, end, zone,
                 new BigDecimal("2"), List.of("Ethics"), "GROUP_INTERNET_BASED", null, null), Instant.now());
         try {

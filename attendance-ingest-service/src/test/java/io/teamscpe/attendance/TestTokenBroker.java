@@ -20,9 +20,16 @@ public class TestTokenBroker {
     /** Tokens issued so far (renewal tests compare it before and after a fetch). */
     static final AtomicInteger ISSUED = new AtomicInteger();
 
+    /** Sessions of this provider get the demo organizer's delegated token, read on {@code /me}. */
+    static final String DELEGATED_PROVIDER = "provider-delegated";
+
     @POST
     public BrokeredToken issue(TokenRequest request) {
         ISSUED.incrementAndGet();
+        if (DELEGATED_PROVIDER.equals(request.providerId())) {
+            return new BrokeredToken(DelegatedSignIn.organizerToken(), Instant.now().plusSeconds(3000), "DELEGATED",
+                    request.organizerId(), "me");
+        }
         String token = Tokens.graphApplication(DemoScenario.TENANT_ID, DemoScenario.CLIENT_ID,
                 DemoScenario.CLIENT_SECRET);
         return new BrokeredToken(token, Instant.now().plusSeconds(3000), "APPLICATION", request.organizerId(),
