@@ -8,7 +8,7 @@ import io.teamscpe.contracts.attendance.Interval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +40,7 @@ public record RecordsPage(String body, List<AttendanceRow> rows, String nextLink
         }
         List<Interval> intervals = new ArrayList<>(spans.size());
         for (TimeSpan s : spans) {
-            intervals.add(new Interval(s.joinDateTime == null ? null : s.joinDateTime.toInstant(),
-                    s.leaveDateTime == null ? null : s.leaveDateTime.toInstant()));
+            intervals.add(new Interval(s.joinDateTime, s.leaveDateTime));
         }
         return intervals;
     }
@@ -60,6 +59,6 @@ public record RecordsPage(String body, List<AttendanceRow> rows, String nextLink
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TimeSpan(OffsetDateTime joinDateTime, OffsetDateTime leaveDateTime) {
+    record TimeSpan(Instant joinDateTime, Instant leaveDateTime) {
     }
 }

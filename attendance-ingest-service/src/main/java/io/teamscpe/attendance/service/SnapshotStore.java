@@ -82,11 +82,13 @@ public class SnapshotStore {
         em.createNativeQuery("delete from attendance_participant where session_id = ?1")
                 .setParameter(1, session.sessionId).executeUpdate();
         MessageDigest digest = sha256();
-        List<Normalized> chunk = new ArrayList<>(CHUNK);
+        List<Written> chunk = new ArrayList<>(CHUNK);
         int[] sequence = {0};
         staging.scan(fetchId, n -> {
-            digest.update(write(n).getBytes(StandardCharsets.UTF_8));
-            chunk.add(n);
+            Written w = new Written(n, write(n.intervals()));
+            digest.update(write(n.participant()).getBytes(StandardCharsets.UTF_8));
+            digest.update(w.intervals().getBytes(StandardCharsets.UTF_8));
+            chunk.add(w);
             if (chunk.size() == CHUNK) {
                 write(session, snapshotId, chunk, sequence, count, now);
             }
@@ -118,22 +120,27 @@ public class SnapshotStore {
         });
     }
 
+    /** A participant with its intervals as JSON: written once, hashed and stored. */
+    private record Written(Normalized normalized, String intervals) {
+    }
+
     /** Inserts a chunk of normalized rows and publishes their events, then empties the chunk. */
-    private void write(TrackedSession session, String snapshotId, List<Normalized> chunk, int[] sequence, int count,
+    private void write(TrackedSession session, String snapshotId, List<Written> chunk, int[] sequence, int count,
                        Instant now) {
         if (chunk.isEmpty()) {
             return;
         }
         CopyIn rows = new CopyIn("attendance_participant", "session_id, participant_key, snapshot_id, object_id, "
                 + "email, display_name, role, guest, anonymous, flags, intervals");
-        for (Normalized n : chunk) {
-            var p = n.participant();
+        for (Written w : chunk) {
+            var p = w.normalized().participant();
             rows.row(session.sessionId, p.participantKey(), snapshotId, p.objectId(), p.email(), p.displayName(),
-                    p.role(), p.guest(), p.anonymous(), p.flags(), write(n.intervals()));
+                    p.role(), p.guest(), p.anonymous(), p.flags(), w.intervals());
         }
         em.unwrap(Session.class).doWork(rows::send);
         List<ParticipantAttended> events = new ArrayList<>(chunk.size());
-        for (Normalized n : chunk) {
+        for (Written w : chunk) {
+            Normalized n = w.normalized();
             events.add(new ParticipantAttended(session.sessionId, session.firmId, snapshotId, ++sequence[0], count,
                     n.participant(), n.intervals(), now));
         }

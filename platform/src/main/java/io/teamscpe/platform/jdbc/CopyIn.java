@@ -1,5 +1,6 @@
 package io.teamscpe.platform.jdbc;
 
+import io.teamscpe.platform.json.IsoInstants;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -79,21 +80,30 @@ public final class CopyIn {
             }
             text(literal.append('}').toString());
         } else {
-            text(v.toString()); // strings, numbers, UUIDs and Instants (ISO-8601 UTC, which timestamptz reads)
+            // strings, numbers, UUIDs and Instants (ISO-8601 UTC, which timestamptz reads)
+            text(v instanceof Instant instant ? IsoInstants.format(instant) : v.toString());
         }
     }
 
-    /** COPY's text escaping: backslash, and the characters that would end a column or a row. */
+    /**
+     * COPY's text escaping: backslash, and the characters that would end a column or a row. Most values need none
+     * and are appended whole.
+     */
     private void text(String s) {
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                default -> rows.append(c);
+            String escaped = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                rows.append(s, from, i).append(escaped);
+                from = i + 1;
             }
         }
+        rows.append(s, from, s.length());
     }
 }
