@@ -72,6 +72,10 @@ public final class CompletionBenchmark {
             }
             // 20 admins' screens refreshing the report: each asks every 200 ms (100 requests/s in all)
             Duration pace = Duration.ofMillis(Integer.getInteger("paceMillis", 200));
+            // the JIT recompiles for this pattern for a while (a C2 thread took a quarter of the machine during
+            // the first paced run after the back-to-back ones): half a run at the same pace comes first
+            System.out.println("paced warm-up: " + LoadClients.run(completion, clients, requests / 2,
+                    () -> Tokens.admin(FIRM), true, pace));
             Duration serviceCpu = service.cpuTime();
             LoadClients.Figures paced = LoadClients.run(completion, clients, requests, () -> Tokens.admin(FIRM), true,
                     pace);
