@@ -39,4 +39,10 @@ public class IngestionJob extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
     public int attempts;
+
+    /** Records a running fetch's progress with one statement (it runs once per Graph page). */
+    public static void progress(String sessionId, int pages, int records) {
+        update("pages = ?1, records = ?2, updatedAt = ?3 where sessionId = ?4", pages, records, Instant.now(),
+                sessionId);
+    }
 }

@@ -37,6 +37,16 @@ public final class Sessions {
     /** The same, for a session whose Graph access goes through {@code providerId}. */
     public static String schedule(ObjectMapper json, String providerId, String meetingId, Instant start, Instant end,
                                   String zone) {
+        String session = publishScheduled(json, providerId, meetingId, start, end, zone);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/attendance", session)
+                        .then().statusCode(200));
+        return session;
+    }
+
+    /** Publishes a scheduled session on Kafka, as session-service does; returns its id at once. */
+    public static String publishScheduled(ObjectMapper json, String providerId, String meetingId, Instant start,
+                                          Instant end, String zone) {
         String session = UUID.randomUUID().toString();
         SessionScheduled event = new SessionScheduled(session, FIRM, 1, new SessionDetails("Session", providerId,
                 DemoScenario.ORGANIZER_ID, meetingId, DemoScenario.JOIN_URL, start, end, zone,
@@ -48,9 +58,6 @@ public final class Sessions {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/attendance", session)
-                        .then().statusCode(200));
         return session;
     }
 

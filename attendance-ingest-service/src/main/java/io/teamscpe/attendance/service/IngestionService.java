@@ -91,10 +91,7 @@ public class IngestionService {
                 progress[1] += rows.size();
                 QuarkusTransaction.requiringNew().run(() -> {
                     staging.page(fetchId, sessionId, progress[0], reportId, raw, rows);
-                    IngestionJob job = IngestionJob.findById(sessionId);
-                    job.pages = progress[0];
-                    job.records = progress[1];
-                    job.updatedAt = Instant.now();
+                    IngestionJob.progress(sessionId, progress[0], progress[1]);
                 });
                 stagingNanos[0] += System.nanoTime() - t0;
             });

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * into PostgreSQL and Kafka: from "Refresh data" to the snapshot-completed event acknowledged by Kafka (its record
  * timestamp). Memory: the heap left after each garbage collection during the fetch, for 1,000 vs 10,000 attendees
  * (it must not grow with the meeting). The first fetches of a fresh JVM are dominated by JIT compilation (a core
- * of the two), so five warm-up rounds precede the three measured ones. Not part of the test suite (the name does
+ * of the two), so eight warm-up rounds precede five measured ones ({@code -DwarmUp=}, {@code -Dmeasured=}); the
+ * JIT still compiles 2-3 s per round after 13 rounds. Not part of the test suite (the name does
  * not end in Test); run:
  * {@code ./mvnw -B -o -pl attendance-ingest-service test -Dtest=IngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  */
@@ -59,8 +60,8 @@ class IngestBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** Rounds before the measured ones: the JIT compiles the service's paths during the first fetches. */
-    private static final int WARM_UP = 5;
-    private static final int MEASURED = 3;
+    private static final int WARM_UP = Integer.getInteger("warmUp", 8);
+    private static final int MEASURED = Integer.getInteger("measured", 5);
 
     @Test
     void ingestLargeMeetings() throws IOException, InterruptedException {
@@ -86,7 +87,11 @@ class IngestBenchmark {
         GraphEmulatorResource.emulator().loadScenario(new Scenario(List.of(new Scenario.Tenant(t.id(),
                 t.displayName(), t.apps(), t.users(), meetings)), 100, demo.tokenLifetimeSeconds()));
         int intervals = large.attendanceReports().get(0).records().stream().mapToInt(r -> r.intervals().size()).sum();
-        String session = Sessions.schedule(json, large.id(), start, start.plus(Duration.ofMinutes(100)));
+        String session = Sessions.publishScheduled(json, "provider-1", large.id(), start,
+                start.plus(Duration.ofMinutes(100)), "America/New_York");
+        HttpRequest known = HttpRequest.newBuilder(status(session)).header("Authorization", bearer()).GET().build();
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.send(known, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
         System.gc();
         AfterGcHeap heap = new AfterGcHeap();
@@ -113,13 +118,12 @@ class IngestBenchmark {
 
     /**
      * "Refresh data", then the job's status every 500 ms until READY, with the JDK's HTTP client and Jackson (REST
-     * Assured's Groovy compiles code on every call, which kept the JIT busy): the harness stays light while it
-     * measures (the figure is the broker's timestamp of the completed event, not when a poll sees it).
+     * Assured's Groovy compiles code on every call, which kept the JIT busy; no round uses it): the harness stays
+     * light while it measures (the figure is the broker's timestamp of the completed event, not when a poll sees it).
      */
     private JsonNode refreshUntilReady(String session) throws IOException, InterruptedException {
-        String token = "Bearer " + Tokens.admin(Sessions.FIRM);
-        URI status = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/sessions/" + session
-                + "/attendance");
+        String token = bearer();
+        URI status = status(session);
         HttpResponse<String> refreshed = http.send(HttpRequest.newBuilder(URI.create(status + "/refresh"))
                 .header("Authorization", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -132,6 +136,14 @@ class IngestBenchmark {
             return "READY".equals(job[0].path("state").asText());
         });
         return job[0];
+    }
+
+    private static URI status(String session) {
+        return URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/sessions/" + session + "/attendance");
+    }
+
+    private static String bearer() {
+        return "Bearer " + Tokens.admin(Sessions.FIRM);
     }
 
     /** Records the heap left after every garbage collection (GC notifications) until stopped. */
