@@ -263,7 +263,10 @@ public final class KafkaServer implements AutoCloseable {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500,
+                // while the broker starts its only address refuses connections: without this the client
+                // "rebootstraps" in a loop, a thousand log lines a second, instead of backing off
+                AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none"));
     }
 
     private static int freePortOtherThan(int taken) {
