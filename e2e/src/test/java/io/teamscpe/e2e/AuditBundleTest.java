@@ -61,6 +61,7 @@ class AuditBundleTest {
         // attendance: the snapshot the report used, with the Graph pages exactly as Graph sent them
         String snapshot = demo.completion().path("freshness").path("attendanceSnapshotId").asText();
         String dir = "attendance/snapshot-" + snapshot + "/";
+        assertThat(files).as("the bundle's files: %s", files.keySet()).containsKey(dir + "snapshot.json");
         JsonNode meta = JSON.readTree(files.get(dir + "snapshot.json"));
         assertThat(meta.path("reportIds").toString()).contains(DemoScenario.REPORT_ID);
         assertThat(meta.path("participantCount").asInt()).isPositive();

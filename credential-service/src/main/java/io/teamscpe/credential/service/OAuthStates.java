@@ -3,6 +3,7 @@ package io.teamscpe.credential.service;
 import io.teamscpe.credential.SealedSecret;
 import io.teamscpe.credential.config.CredentialConfig;
 import io.teamscpe.credential.crypto.SecretVault;
+import io.teamscpe.platform.jdbc.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -118,7 +119,7 @@ public class OAuthStates {
         if (won == 0) {
             throw new Refused("state-replayed", providerId);
         }
-        if (toInstant(r[7]).isBefore(Instant.now())) {
+        if (SqlTimes.instant(r[7]).isBefore(Instant.now())) {
             throw new Refused("state-expired", providerId);
         }
         String firmId = (String) r[0];
@@ -152,15 +153,5 @@ public class OAuthStates {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

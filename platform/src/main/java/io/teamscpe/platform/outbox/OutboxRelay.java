@@ -3,6 +3,7 @@ package io.teamscpe.platform.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
+import io.teamscpe.platform.jdbc.SqlTimes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -128,9 +129,7 @@ public class OutboxRelay {
         e.key = (String) columns[2];
         e.type = (String) columns[3];
         e.source = (String) columns[4];
-        Object time = columns[5];
-        e.time = time instanceof Instant i ? i : time instanceof java.sql.Timestamp t ? t.toInstant()
-                : ((java.time.OffsetDateTime) time).toInstant();
+        e.time = SqlTimes.instant(columns[5]);
         e.payload = (String) columns[6];
         return e;
     }

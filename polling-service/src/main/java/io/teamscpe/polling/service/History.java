@@ -1,5 +1,6 @@
 package io.teamscpe.polling.service;
 
+import io.teamscpe.platform.jdbc.SqlTimes;
 import io.teamscpe.polling.Poll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -38,16 +39,6 @@ public class History {
                         select revision, action, detail, actor, at from poll_history where poll_id = ?1 order by id""")
                 .setParameter(1, pollId).getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                (String) r[3], toInstant(r[4]))).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                (String) r[3], SqlTimes.instant(r[4]))).toList();
     }
 }

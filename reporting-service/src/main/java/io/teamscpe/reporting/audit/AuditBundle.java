@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.ZipFile;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -63,8 +64,9 @@ public class AuditBundle {
 
     private static void fetch(String prefix, Supplier<InputStream> call, String service, Map<String, Path> parts,
                               List<String> notes) {
+        Path file;
         try (InputStream in = call.get()) {
-            Path file = Files.createTempFile("audit-part-", ".zip");
+            file = Files.createTempFile("audit-part-", ".zip");
             parts.put(prefix, file);
             Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (WebApplicationException e) {
@@ -72,8 +74,23 @@ public class AuditBundle {
                 throw unavailable(service, "HTTP " + e.getResponse().getStatus());
             }
             notes.add(service + " holds no material for this session.");
+            return;
         } catch (IOException | RuntimeException e) {
             throw unavailable(service, e.getClass().getSimpleName());
+        }
+        // a part streams after its 200: a source that fails midway sends a zip without its end, never a 5xx
+        if (!isCompleteZip(file)) {
+            throw unavailable(service, "its zip ended before its central directory: the source failed while "
+                    + "writing it");
+        }
+    }
+
+    /** Whether the file is a whole zip (its central directory is there), however many entries it has. */
+    static boolean isCompleteZip(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
