@@ -10,20 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.teamscpe.devstack.ZipEntries;
 import io.teamscpe.devstack.quarkus.GraphEmulatorResource;
 import io.teamscpe.devstack.quarkus.Tokens;
 import io.teamscpe.emulator.DemoScenario;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /** This service's part of the audit bundle, as reporting-service fetches it with its service token. */
@@ -48,7 +45,7 @@ class AuditPartTest {
         } finally {
             Files.delete(file);
         }
-        Map<String, byte[]> files = unzip(part);
+        Map<String, byte[]> files = ZipEntries.read(part);
         String dir = "snapshot-" + job.getString("snapshotId") + "/";
         JsonNode meta = json.readTree(files.get(dir + "snapshot.json"));
         assertThat(Instant.parse(meta.path("fetchedAt").asText())).isBefore(Instant.now());
@@ -65,15 +62,5 @@ class AuditPartTest {
                 .get("/internal/audit/sessions/{id}", session).then().statusCode(404);
         given().auth().oauth2(Tokens.admin(FIRM)).queryParam("firmId", FIRM)
                 .get("/internal/audit/sessions/{id}", session).then().statusCode(403);
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 }

@@ -8,18 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.teamscpe.contracts.session.Enrollee;
+import io.teamscpe.devstack.ZipEntries;
 import io.teamscpe.devstack.quarkus.Tokens;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +49,7 @@ class AuditBundleTest {
                 .then().statusCode(200).contentType("application/zip")
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString(".zip"))
                 .extract().asByteArray();
-        Map<String, byte[]> files = unzip(zip);
+        Map<String, byte[]> files = ZipEntries.read(zip);
 
         assertThat(files).containsKeys("manifest.json", "completion.json", "session.json", "ruleset.json",
                 "overrides.json", "processing-runs.json", "published-credit-events.json");
@@ -74,16 +70,6 @@ class AuditBundleTest {
 
         given().auth().oauth2(Tokens.admin("firm-else")).get("/api/sessions/{id}/audit-bundle", feed.sessionId)
                 .then().statusCode(404).contentType("application/problem+json");
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 
     private static String text(Map<String, byte[]> files, String name) {
