@@ -95,7 +95,7 @@ class PreflightApiTest {
                 .body("checks.find { it.name == 'access-policy' }.detail", containsString("delegated"));
     }
 
-    private static ValidatableResponse preflight(String firm, String id) {
+    static ValidatableResponse preflight(String firm, String id) {
         return given().auth().oauth2(Tokens.admin(firm)).get("/api/sessions/{id}/preflight", id).then();
     }
 }

@@ -159,9 +159,10 @@ public class RulesetService {
         if (v.isEmpty()) {
             return new Publication("MISSING", ruleset.map(r -> r.name).orElse(null));
         }
+        // the row is written with the version; once gone, outbox retention deleted it long after it was sent
         List<?> sent = em.createNativeQuery("select sent_at from outbox_event where id = ?1")
                 .setParameter(1, v.get().publishedEventId).getResultList();
-        return new Publication(!sent.isEmpty() && sent.get(0) != null ? "SENT" : "PENDING", ruleset.get().name);
+        return new Publication(sent.isEmpty() || sent.get(0) != null ? "SENT" : "PENDING", ruleset.get().name);
     }
 
     private Ruleset newRuleset(String firmId, String name, String description, String presetKey, boolean isDefault) {
