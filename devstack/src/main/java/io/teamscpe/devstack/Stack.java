@@ -168,7 +168,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** MicroProfile Config's environment-variable form of a property name. */
-    static String envName(String property) {
+    public static String envName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
