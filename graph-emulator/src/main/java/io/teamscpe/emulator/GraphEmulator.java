@@ -3,6 +3,7 @@ package io.teamscpe.emulator;
 import com.sun.net.httpserver.HttpServer;
 import io.teamscpe.emulator.control.ControlApi;
 import io.teamscpe.emulator.control.FaultControlApi;
+import io.teamscpe.emulator.control.ScenarioEditApi;
 import io.teamscpe.emulator.faults.FaultPlan;
 import io.teamscpe.emulator.faults.FaultStats;
 import io.teamscpe.emulator.faults.GraphFaults;
@@ -25,6 +26,7 @@ import io.teamscpe.emulator.idp.FirmIdp;
 import io.teamscpe.emulator.idp.IdpTokens;
 import io.teamscpe.emulator.json.Json;
 import io.teamscpe.emulator.state.EmulatorState;
+import io.teamscpe.emulator.state.ScenarioEdits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -45,6 +47,11 @@ public final class GraphEmulator implements AutoCloseable {
     /** The firm IdP's built-in service client (client credentials, role {@code cpe-service}). */
     public static final String SERVICE_CLIENT_ID = "teamscpe-services";
     public static final String DEFAULT_SERVICE_CLIENT_SECRET = "local-emulator-service-secret";
+    /** The firm IdP's built-in operator client (client credentials, role {@code cpe-operator}, no firm). */
+    public static final String OPERATOR_CLIENT_ID = "teamscpe-operator";
+    public static final String DEFAULT_OPERATOR_CLIENT_SECRET = "local-emulator-operator-secret";
+    /** The {@code aud} of every firm IdP token: the Teams CPE REST API. */
+    public static final String IDP_AUDIENCE = IdpTokens.AUDIENCE;
 
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
@@ -54,15 +61,17 @@ public final class GraphEmulator implements AutoCloseable {
     private final IdpTokens idpTokens;
     private final DelegatedGrants delegated;
     private final GraphFaults faults;
+    private final ScenarioEdits edits;
 
     private GraphEmulator(HttpServer server, ExecutorService executor, EmulatorState state, IdpTokens idpTokens,
-                          DelegatedGrants delegated, GraphFaults faults) {
+                          DelegatedGrants delegated, GraphFaults faults, ScenarioEdits edits) {
         this.server = server;
         this.executor = executor;
         this.state = state;
         this.idpTokens = idpTokens;
         this.delegated = delegated;
         this.faults = faults;
+        this.edits = edits;
     }
 
     /** Starts on {@code port} (0 picks a free one) with {@link #DEFAULT_SERVICE_CLIENT_SECRET}. */
@@ -72,12 +81,21 @@ public final class GraphEmulator implements AutoCloseable {
 
     /** Starts on {@code port} (0 picks a free one); the firm IdP's service client uses this secret. */
     public static GraphEmulator start(int port, String serviceClientSecret) {
+        return start(port, serviceClientSecret, DEFAULT_OPERATOR_CLIENT_SECRET);
+    }
+
+    /** Starts on {@code port} (0 picks a free one) with these secrets for the firm IdP's service and operator clients. */
+    public static GraphEmulator start(int port, String serviceClientSecret, String operatorClientSecret) {
+        List<FirmIdp.Client> idpClients = List.of(
+                new FirmIdp.Client(SERVICE_CLIENT_ID, serviceClientSecret, List.of(IdpTokens.SERVICE_ROLE)),
+                new FirmIdp.Client(OPERATOR_CLIENT_ID, operatorClientSecret, List.of(IdpTokens.OPERATOR_ROLE)));
         EmulatorState state = new EmulatorState(Clock.systemUTC());
         IdpTokens idpTokens = new IdpTokens(state, IDP_TENANT);
         DelegatedGrants delegated = new DelegatedGrants();
         GraphApi graph = new GraphApi(state);
         GraphFaults faults = new GraphFaults(graph);
-        Router router = routes(state, graph, faults, idpTokens, delegated, serviceClientSecret);
+        ScenarioEdits edits = new ScenarioEdits(state);
+        Router router = routes(state, graph, faults, idpTokens, delegated, edits, idpClients);
         String instance = Integer.toHexString(System.identityHashCode(state));
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
@@ -96,7 +114,7 @@ public final class GraphEmulator implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             state.baseUrl("http://localhost:" + server.getAddress().getPort());
-            return new GraphEmulator(server, executor, state, idpTokens, delegated, faults);
+            return new GraphEmulator(server, executor, state, idpTokens, delegated, faults, edits);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot start the Graph emulator on port " + port, e);
@@ -104,20 +122,22 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     private static Router routes(EmulatorState state, GraphApi graph, GraphFaults faults, IdpTokens idpTokens,
-                                 DelegatedGrants delegated, String serviceClientSecret) {
+                                 DelegatedGrants delegated, ScenarioEdits edits,
+                                 List<FirmIdp.Client> idpClients) {
         Router router = new Router();
         new EntraDiscovery(state).register(router);
         new AuthorizeEndpoint(state, delegated).register(router);
         new EntraTokenEndpoint(state, List.of(new ClientCredentialsGrant(new GraphTokens(state)),
                 new AuthorizationCodeGrant(state, delegated), new RefreshTokenGrant(state, delegated)))
                 .register(router);
-        new FirmIdp(state, idpTokens, IDP_TENANT, SERVICE_CLIENT_ID, serviceClientSecret).register(router);
+        new FirmIdp(state, idpTokens, IDP_TENANT, idpClients).register(router);
         graph.registerFallback(router);
         new UsersApi(graph).register(router);
         new OnlineMeetingsApi(graph).register(router);
         new AttendanceApi(graph).register(router);
         new VirtualEventsApi(graph).register(router);
         new ControlApi(state, idpTokens, delegated).register(router);
+        new ScenarioEditApi(edits).register(router);
         new FaultControlApi(faults).register(router);
         return router;
     }
@@ -136,14 +156,28 @@ public final class GraphEmulator implements AutoCloseable {
         loadScenario(Json.read(json, Scenario.class));
     }
 
-    /** Replaces all Microsoft-side state; the firm IdP's service client stays. */
+    /** Replaces all Microsoft-side state; the firm IdP's built-in clients stay. */
     public void loadScenario(Scenario scenario) {
         state.load(scenario);
     }
 
-    /** A firm user's access token from the firm IdP, as {@code POST /_emulator/idp/tokens} issues it. */
+    /**
+     * Adds or removes one tenant, user, meeting or attendance report without touching the rest of the scenario,
+     * as the {@code /_emulator/tenants} and {@code /_emulator/meetings} endpoints do; thread-safe.
+     */
+    public ScenarioEdits edits() {
+        return edits;
+    }
+
+    /** A firm user's access token from the firm IdP (aud {@link #IDP_AUDIENCE}), as {@code POST /_emulator/idp/tokens} issues it. */
     public String mintIdpToken(String firmId, String subject, String name, String email, List<String> roles) {
         return idpTokens.userToken(firmId, subject, name, email, roles);
+    }
+
+    /** The same with this {@code aud} (null: {@link #IDP_AUDIENCE}), e.g. to test that a wrong audience is refused. */
+    public String mintIdpToken(String firmId, String subject, String name, String email, List<String> roles,
+                               String audience) {
+        return idpTokens.userToken(firmId, subject, name, email, roles, audience);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teamscpe.emulator.idp.IdpTokens;
 import io.teamscpe.emulator.jwt.Jwt;
 import io.teamscpe.emulator.jwt.JwtException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The firm's OIDC provider: discovery, JWKS, minted user tokens and the service client's credentials grant. */
+/**
+ * The firm's OIDC provider: discovery, JWKS, minted user tokens (audience, override) and the service and operator
+ * clients' credentials grants.
+ */
 class FirmIdpTest {
 
     private static GraphEmulator emulator;
@@ -58,7 +62,9 @@ class FirmIdpTest {
         assertThat(claims).containsEntry("iss", issuer).containsEntry("sub", "u1").containsEntry("firm_id", "f1")
                 .containsEntry("roles", List.of("cpe-admin")).containsEntry("preferred_username", "ada@firm.test")
                 .containsEntry("email", "ada@firm.test").containsEntry("name", "Ada Admin")
-                .containsKeys("iat", "exp", "jti");
+                .containsEntry("aud", "teamscpe-api").containsKeys("iat", "exp", "jti")
+                .doesNotContainKey("azp");
+        assertThat(IdpTokens.AUDIENCE).isEqualTo("teamscpe-api").isEqualTo(GraphEmulator.IDP_AUDIENCE);
         assertThat(header(token)).containsEntry("alg", "RS256").containsEntry("kid", jwk().get("kid").asText());
     }
 
@@ -72,7 +78,54 @@ class FirmIdpTest {
         assertThat(reply.json().get("token_type").asText()).isEqualTo("Bearer");
         assertThat(reply.json().get("expires_in").asInt()).isEqualTo(3600);
         Map<String, Object> claims = Jwt.verify(reply.json().get("access_token").asText(), jwksKey(), Instant.now());
-        assertThat(claims).containsEntry("firm_id", "f2").containsEntry("roles", List.of("professional"));
+        assertThat(claims).containsEntry("firm_id", "f2").containsEntry("roles", List.of("professional"))
+                .containsEntry("aud", "teamscpe-api").doesNotContainKey("azp");
+    }
+
+    @Test
+    void userTokensCanBeMintedForAnotherAudience() {
+        String viaJava = emulator.mintIdpToken("f1", "u1", "Ada", "ada@firm.test", List.of("cpe-admin"), "other-api");
+        Http.Reply viaControl = Http.json("POST", emulator.baseUrl() + "/_emulator/idp/tokens",
+                "{\"firmId\":\"f1\",\"subject\":\"u1\",\"roles\":[\"cpe-admin\"],\"audience\":\"other-api\"}");
+        String defaulted = emulator.mintIdpToken("f1", "u1", "Ada", "ada@firm.test", List.of("cpe-admin"), null);
+
+        assertThat(Jwt.verify(viaJava, jwksKey(), Instant.now())).containsEntry("aud", "other-api");
+        assertThat(viaControl.status()).isEqualTo(200);
+        assertThat(Jwt.verify(viaControl.json().get("access_token").asText(), jwksKey(), Instant.now()))
+                .containsEntry("aud", "other-api").containsEntry("firm_id", "f1");
+        assertThat(Jwt.verify(defaulted, jwksKey(), Instant.now())).containsEntry("aud", "teamscpe-api");
+    }
+
+    @Test
+    void operatorClientGetsAnOperatorTokenWithoutFirm() {
+        Http.Reply reply = Http.form(tokenEndpoint(), "grant_type=client_credentials&client_id=teamscpe-operator"
+                + "&client_secret=" + GraphEmulator.DEFAULT_OPERATOR_CLIENT_SECRET, null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        Map<String, Object> claims = Jwt.verify(reply.json().get("access_token").asText(), jwksKey(), Instant.now());
+        assertThat(claims).containsEntry("iss", issuer).containsEntry("sub", GraphEmulator.OPERATOR_CLIENT_ID)
+                .containsEntry("azp", GraphEmulator.OPERATOR_CLIENT_ID).containsEntry("roles", List.of("cpe-operator"))
+                .containsEntry("aud", "teamscpe-api").doesNotContainKey("firm_id");
+    }
+
+    @Test
+    void eachClientNeedsItsOwnSecret() {
+        Http.Reply operatorWithServiceSecret = Http.form(tokenEndpoint(), "grant_type=client_credentials"
+                + "&client_id=teamscpe-operator&client_secret=s3cret%3Awith%2Fodd%2Bchars", null);
+        Http.Reply serviceWithOperatorSecret = Http.form(tokenEndpoint(), "grant_type=client_credentials"
+                + "&client_id=teamscpe-services&client_secret=" + GraphEmulator.DEFAULT_OPERATOR_CLIENT_SECRET, null);
+
+        assertThat(operatorWithServiceSecret.status()).isEqualTo(401);
+        assertThat(serviceWithOperatorSecret.status()).isEqualTo(401);
+        try (GraphEmulator other = GraphEmulator.start(0, "svc", "ops")) {
+            String endpoint = other.baseUrl() + "/teamscpe-idp/oauth2/v2.0/token";
+            assertThat(Http.form(endpoint, "grant_type=client_credentials&client_id=teamscpe-operator"
+                    + "&client_secret=ops", null).status()).isEqualTo(200);
+            assertThat(Http.form(endpoint, "grant_type=client_credentials&client_id=teamscpe-operator&client_secret="
+                    + GraphEmulator.DEFAULT_OPERATOR_CLIENT_SECRET, null).status()).isEqualTo(401);
+            assertThat(Http.form(endpoint, "grant_type=client_credentials&client_id=teamscpe-services"
+                    + "&client_secret=svc", null).status()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -88,7 +141,8 @@ class FirmIdpTest {
             Map<String, Object> claims = Jwt.verify(reply.json().get("access_token").asText(), jwksKey(), Instant.now());
             assertThat(claims).containsEntry("iss", issuer).containsEntry("sub", "teamscpe-services")
                     .containsEntry("azp", "teamscpe-services").containsEntry("roles", List.of("cpe-service"))
-                    .containsKeys("iat", "exp", "jti");
+                    .containsEntry("aud", "teamscpe-api").containsKeys("iat", "exp", "jti")
+                    .doesNotContainKey("firm_id");
         }
     }
 

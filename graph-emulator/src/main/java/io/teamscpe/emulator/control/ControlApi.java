@@ -1,5 +1,6 @@
 package io.teamscpe.emulator.control;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.teamscpe.emulator.Scenario;
 import io.teamscpe.emulator.Scenario.Meeting;
 import io.teamscpe.emulator.Scenario.Tenant;
@@ -74,7 +75,8 @@ public final class ControlApi {
         if (body.subject() == null || body.subject().isBlank()) {
             return Response.json(400, Map.of("error", "invalid_request", "error_description", "subject is required"));
         }
-        String token = idpTokens.userToken(body.firmId(), body.subject(), body.name(), body.email(), body.roles());
+        String token = idpTokens.userToken(body.firmId(), body.subject(), body.name(), body.email(), body.roles(),
+                body.audience());
         return Response.ok(IdpTokens.tokenResponse(token));
     }
 
@@ -96,7 +98,7 @@ public final class ControlApi {
         return body;
     }
 
-    private static Map<String, Object> tenantSummary(Tenant tenant) {
+    static Map<String, Object> tenantSummary(Tenant tenant) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", tenant.id());
         json.put("displayName", tenant.displayName());
@@ -115,7 +117,8 @@ public final class ControlApi {
     record RevokeRequest(String clientId, String userId) {
     }
 
-    /** Body of {@code POST /_emulator/idp/tokens}. */
-    record TokenRequest(String firmId, String subject, String name, String email, List<String> roles) {
+    /** Body of {@code POST /_emulator/idp/tokens}; {@code audience} (alias {@code aud}) is optional. */
+    record TokenRequest(String firmId, String subject, String name, String email, List<String> roles,
+                        @JsonAlias("aud") String audience) {
     }
 }

@@ -9,26 +9,40 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The firm's own OpenID Connect provider, the one Teams CPE's REST API trusts: discovery document, JWKS and a
- * token endpoint that grants client credentials to the built-in service client.
+ * token endpoint that grants client credentials to the built-in clients (the services' client, the operator's).
  */
 public final class FirmIdp {
+
+    /** A built-in confidential client: its client-credentials tokens carry these roles. */
+    public record Client(String id, String secret, List<String> roles) {
+        public Client {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(secret, "secret");
+            roles = List.copyOf(roles);
+        }
+    }
 
     private final EmulatorState state;
     private final IdpTokens tokens;
     private final String segment;
-    private final String serviceClientId;
-    private final String serviceClientSecret;
+    private final Map<String, Client> clients = new LinkedHashMap<>();
 
+    /** Only the service client (role {@code cpe-service}). */
     public FirmIdp(EmulatorState state, IdpTokens tokens, String segment, String serviceClientId,
                    String serviceClientSecret) {
+        this(state, tokens, segment, List.of(new Client(serviceClientId, serviceClientSecret,
+                List.of(IdpTokens.SERVICE_ROLE))));
+    }
+
+    public FirmIdp(EmulatorState state, IdpTokens tokens, String segment, List<Client> clients) {
         this.state = state;
         this.tokens = tokens;
         this.segment = segment;
-        this.serviceClientId = serviceClientId;
-        this.serviceClientSecret = serviceClientSecret;
+        clients.forEach(c -> this.clients.put(c.id(), c));
     }
 
     public void register(Router router) {
@@ -61,7 +75,8 @@ public final class FirmIdp {
         String[] basic = request.basicCredentials().orElse(null);
         String clientId = basic != null ? basic[0] : form.get("client_id");
         String secret = basic != null ? basic[1] : form.get("client_secret");
-        if (!serviceClientId.equals(clientId) || !constantTimeEquals(serviceClientSecret, secret)) {
+        Client client = clientId == null ? null : clients.get(clientId);
+        if (client == null || !constantTimeEquals(client.secret(), secret)) {
             return Response.json(401, Map.of("error", "invalid_client",
                     "error_description", "Unknown client or wrong client secret."))
                     .withHeader("WWW-Authenticate", "Basic realm=\"" + segment + "\"");
@@ -71,7 +86,7 @@ public final class FirmIdp {
             return Response.json(400, Map.of("error", "unsupported_grant_type",
                     "error_description", "Only client_credentials is supported, got '" + grantType + "'."));
         }
-        return Response.ok(IdpTokens.tokenResponse(tokens.serviceToken(clientId)))
+        return Response.ok(IdpTokens.tokenResponse(tokens.clientToken(client.id(), client.roles())))
                 .withHeader("Cache-Control", "no-store");
     }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The mutable heart of one emulator instance: the current scenario snapshot, the signing keys and the base URL.
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EmulatorState {
 
+    private final Object writeLock = new Object();
     private final AtomicReference<Directory> directory = new AtomicReference<>(new Directory(Scenario.empty()));
     // RSA key generation takes a noticeable fraction of a second: both keys are made in parallel, off the caller
     private final CompletableFuture<RsaSigningKey> microsoftKey =
@@ -32,7 +34,23 @@ public final class EmulatorState {
 
     /** Replaces all Microsoft-side state in one step. */
     public void load(Scenario scenario) {
-        directory.set(new Directory(Objects.requireNonNull(scenario, "scenario")));
+        Directory next = new Directory(Objects.requireNonNull(scenario, "scenario"));
+        synchronized (writeLock) {
+            directory.set(next);
+        }
+    }
+
+    /**
+     * Replaces the scenario with {@code edit} applied to the current one, in one step: edits never interleave
+     * (nor with {@link #load}), so concurrent edits of different parts all survive. Readers keep the snapshot
+     * they hold. An exception from {@code edit} leaves the state as it was.
+     */
+    public Scenario update(UnaryOperator<Scenario> edit) {
+        synchronized (writeLock) {
+            Scenario next = Objects.requireNonNull(edit.apply(directory.get().scenario()), "edited scenario");
+            directory.set(new Directory(next));
+            return next;
+        }
     }
 
     /** The key that signs the Entra tokens Graph accepts. */
