@@ -84,7 +84,7 @@ public final class GraphEmulator implements AutoCloseable {
         return start(port, serviceClientSecret, DEFAULT_OPERATOR_CLIENT_SECRET);
     }
 
-    /** Starts on {@code port} (0 picks a free one) with these secrets for the firm IdP's service and operator clients. */
+    /** Starts on {@code port} (0 picks a free one); the firm IdP's service and operator clients use these secrets. */
     public static GraphEmulator start(int port, String serviceClientSecret, String operatorClientSecret) {
         List<FirmIdp.Client> idpClients = List.of(
                 new FirmIdp.Client(SERVICE_CLIENT_ID, serviceClientSecret, List.of(IdpTokens.SERVICE_ROLE)),
@@ -169,7 +169,10 @@ public final class GraphEmulator implements AutoCloseable {
         return edits;
     }
 
-    /** A firm user's access token from the firm IdP (aud {@link #IDP_AUDIENCE}), as {@code POST /_emulator/idp/tokens} issues it. */
+    /**
+     * A firm user's access token from the firm IdP (aud {@link #IDP_AUDIENCE}), as {@code POST /_emulator/idp/tokens}
+     * issues it.
+     */
     public String mintIdpToken(String firmId, String subject, String name, String email, List<String> roles) {
         return idpTokens.userToken(firmId, subject, name, email, roles);
     }

@@ -70,6 +70,7 @@ public final class ScenarioEdits {
 
     /** Removes a user (by id or UPN) from a tenant; the meetings they organize stay; 404 if unknown. */
     public User removeUser(String tenantId, String userIdOrUpn) {
+        required(userIdOrUpn, "user id");
         User[] removed = new User[1];
         state.update(s -> {
             Tenant tenant = tenant(s, tenantId);
@@ -85,7 +86,8 @@ public final class ScenarioEdits {
 
     /**
      * Adds an online meeting (with its reports) to the tenant, or, when {@code tenantId} is null, to the one tenant
-     * that has a user whose object id is its {@code organizerId}. 409 if a meeting with its id, or its join URL, exists in any tenant.
+     * that has a user whose object id is its {@code organizerId}. 409 if a meeting with its id, or its join URL,
+     * exists in any tenant.
      */
     public PlacedMeeting addMeeting(String tenantId, Meeting meeting) {
         String id = required(meeting == null ? null : meeting.id(), "meeting id");
@@ -118,7 +120,7 @@ public final class ScenarioEdits {
         return removed[0];
     }
 
-    /** Adds an attendance report (with its records) to a meeting; 404 if the meeting is unknown, 409 if its id is taken. */
+    /** Adds an attendance report to a meeting; 404 if the meeting is unknown, 409 if its id exists. */
     public PlacedMeeting addAttendanceReport(String tenantId, String meetingId, AttendanceReport report) {
         String id = required(report == null ? null : report.id(), "attendance report id");
         return editReports(tenantId, meetingId, reports -> {
@@ -131,6 +133,7 @@ public final class ScenarioEdits {
 
     /** Removes an attendance report with its records; 404 if the meeting or the report is unknown. */
     public PlacedMeeting removeAttendanceReport(String tenantId, String meetingId, String reportId) {
+        required(reportId, "attendance report id");
         return editReports(tenantId, meetingId, reports -> {
             if (reports.stream().noneMatch(r -> reportId.equalsIgnoreCase(r.id()))) {
                 throw EditRefused.notFound("meeting '" + meetingId + "' has no attendance report '" + reportId + "'");
@@ -157,6 +160,7 @@ public final class ScenarioEdits {
     }
 
     private static PlacedMeeting meeting(Scenario s, String tenantId, String meetingId) {
+        required(meetingId, "meeting id");
         List<Tenant> scope = tenantId == null ? s.tenants() : List.of(tenant(s, tenantId));
         List<PlacedMeeting> found = scope.stream().flatMap(t -> t.meetings().stream()
                 .filter(m -> meetingId.equals(m.id())).map(m -> new PlacedMeeting(t.id(), m))).toList();
