@@ -57,9 +57,14 @@ public final class Feed {
     }
 
     public void session(String rulesetId, Integer rulesetVersion) {
-        publish(new SessionScheduled(sessionId, firm, 1, new SessionDetails("Ethics 2026", "provider-1",
+        session(1, rulesetId, rulesetVersion, new BigDecimal("2"));
+    }
+
+    /** Revision {@code revision} of the session (a higher one replaces it), worth at most {@code maxCredits}. */
+    public void session(int revision, String rulesetId, Integer rulesetVersion, BigDecimal maxCredits) {
+        publish(new SessionScheduled(sessionId, firm, revision, new SessionDetails("Ethics 2026", "provider-1",
                 "organizer-1", "meeting-" + sessionId, "https://teams.microsoft.com/l/meetup-join/x/0", START, END,
-                "America/New_York", new BigDecimal("2"), List.of("Ethics"), "GROUP_INTERNET_BASED", rulesetId,
+                "America/New_York", maxCredits, List.of("Ethics"), "GROUP_INTERNET_BASED", rulesetId,
                 rulesetVersion), Instant.now()));
     }
 

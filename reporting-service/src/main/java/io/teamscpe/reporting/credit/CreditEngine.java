@@ -86,7 +86,7 @@ public final class CreditEngine {
         return best;
     }
 
-    private static String incrementName(BigDecimal increment) {
+    static String incrementName(BigDecimal increment) {
         if (increment.compareTo(FIFTH) == 0) {
             return "fifths";
         } else if (increment.compareTo(HALF) == 0) {

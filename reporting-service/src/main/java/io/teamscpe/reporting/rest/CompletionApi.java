@@ -1,7 +1,5 @@
 package io.teamscpe.reporting.rest;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -42,7 +40,9 @@ public final class CompletionApi {
     }
 
     @Schema(description = "An override: the credit to award and why (kept in the audit trail)")
-    public record OverrideRequest(@NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal credit,
+    public record OverrideRequest(@NotNull @Schema(minimum = "0", description = "0 up to the session's maximum, "
+            + "a multiple of the ruleset's increment (or one of its allowed steps), at most 2 decimals; anything "
+            + "else is refused with a 422 problem naming the rule") BigDecimal credit,
                                   @NotBlank @Size(min = 5, max = 2000) String reason) {
     }
 

@@ -7,6 +7,7 @@ import io.teamscpe.contracts.credit.CreditRevoked;
 import io.teamscpe.platform.outbox.Outbox;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.reporting.credit.OverrideRules;
 import io.teamscpe.reporting.rest.CompletionApi.CompletionReport;
 import io.teamscpe.reporting.rest.CompletionApi.CompletionRow;
 import io.teamscpe.reporting.rest.CompletionApi.OverrideRequest;
@@ -24,8 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Overrides and "process CPE": publishes what each enrolled professional is awarded, and on later runs only the
- * corrections (revised, revoked) — never the same award twice. Runs of one session are serialized by a row lock.
+ * Overrides (checked against the session's ruleset and maximum: {@link OverrideRules}) and "process CPE":
+ * publishes what each enrolled professional is awarded, and on later runs only the corrections (revised, revoked)
+ * — never the same award twice. Runs of one session are serialized by a row lock.
  */
 @ApplicationScoped
 public class ProcessingService {
@@ -33,20 +35,35 @@ public class ProcessingService {
     private final Overrides overrides;
     private final Outbox outbox;
     private final EntityManager em;
+    private final SessionFacts facts;
 
-    public ProcessingService(CompletionService completion, Overrides overrides, Outbox outbox, EntityManager em) {
+    public ProcessingService(CompletionService completion, Overrides overrides, Outbox outbox, EntityManager em,
+                             SessionFacts facts) {
         this.completion = completion;
         this.overrides = overrides;
         this.outbox = outbox;
         this.em = em;
+        this.facts = facts;
     }
 
     @Transactional
     public CompletionRow override(String firmId, String sessionId, String participantId, OverrideRequest request,
                                   String by) {
         ReportSession s = CompletionService.session(firmId, sessionId);
+        SessionFacts.Rules rules = facts.namedRules(s).orElseThrow(() -> new ProblemException(409,
+                "override-ruleset-unknown", "Ruleset not known yet", "Session " + sessionId + " uses ruleset "
+                + s.rulesetId + (s.rulesetVersion == null ? "" : " version " + s.rulesetVersion) + ", which has "
+                + "not reached reporting yet, so the override cannot be checked against its rules: try again "
+                + "shortly. Nothing was changed."));
+        OverrideRules.check(request.credit(), rules.rules(), rules.name() + " v" + rules.version(), s.maxCredits)
+                .ifPresent(refusal -> {
+                    ProblemException problem = new ProblemException(refusal.status(), refusal.slug(),
+                            refusal.title(), refusal.detail());
+                    refusal.members().forEach(problem::with);
+                    throw problem;
+                });
         CompletionRow row = find(completion.compute(s), participantId);
-        overrides.record(firmId, sessionId, participantId, request.credit(), row.finalCredit(),
+        overrides.record(firmId, sessionId, participantId, OverrideRules.kept(request.credit()), row.finalCredit(),
                 row.suggestedCredit(), request.reason(), by);
         return find(completion.compute(s), participantId);
     }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /** Everything the reports of one session are computed from, read from the read models in one place. */
@@ -43,6 +44,8 @@ public class SessionFacts {
                            List<Poll> polls, List<Response> responses, Object[] freshness) {
     }
 
+    private static final Rules BUILT_IN = new Rules(Presets.NASBA_GIB_NAME, 1, Presets.NASBA_GIB);
+
     private final EntityManager em;
     private final Json json;
     private final Rosters rosters;
@@ -68,15 +71,24 @@ public class SessionFacts {
     }
 
     private Rules rules(ReportSession s) {
-        if (s.rulesetId != null && s.rulesetVersion != null) {
-            List<Object[]> rows = rows("select name, rules from ruleset_version where ruleset_id = ? and version = ?",
-                    s.rulesetId, s.rulesetVersion);
-            if (!rows.isEmpty()) {
-                return new Rules((String) rows.get(0)[0], s.rulesetVersion,
-                        json.read(rows.get(0)[1], RulesetRules.class));
-            }
+        return namedRules(s).orElse(BUILT_IN);
+    }
+
+    /**
+     * The ruleset version the session names, or the built-in preset when it names none; empty while reporting has
+     * not received the version it names (the report then shows the preset, but decisions must wait for it).
+     */
+    public Optional<Rules> namedRules(ReportSession s) {
+        if (s.rulesetId == null) {
+            return Optional.of(BUILT_IN);
         }
-        return new Rules(Presets.NASBA_GIB_NAME, 1, Presets.NASBA_GIB);
+        if (s.rulesetVersion == null) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = rows("select name, rules from ruleset_version where ruleset_id = ? and version = ?",
+                s.rulesetId, s.rulesetVersion);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Rules((String) rows.get(0)[0], s.rulesetVersion,
+                json.read(rows.get(0)[1], RulesetRules.class)));
     }
 
     private List<Attendee> attendees(String sessionId) {
