@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,11 +92,10 @@ class KeyRotationTest {
 
     private static void validate(String id) {
         given().auth().oauth2(Tokens.admin(FIRM)).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/providers/{id}/validate", id).then().statusCode(200).body("status", equalTo("VALID"));
+                .post("/api/providers/{id}/validate", id).then().log().ifValidationFails().statusCode(200).body("status", equalTo("VALID"));
     }
 
     private static String operator() {
-        return GraphEmulatorResource.emulator().mintIdpToken("teamscpe-ops", "operator-1", "Key operator",
-                "operator@teamscpe.test", List.of("cpe-operator"));
+        return Tokens.operator();
     }
 }

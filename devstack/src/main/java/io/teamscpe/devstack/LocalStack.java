@@ -160,7 +160,8 @@ public final class LocalStack {
         Stack.Ports ports = Stack.Ports.local();
         for (Stack.Service service : Stack.Service.values()) {
             int port = ports.of(service);
-            int code = ServiceProcess.status(URI.create("http://localhost:" + port + "/q/health/ready"));
+            int code = ServiceProcess.status(URI.create("http://localhost:" + ports.managementOf(service)
+                    + "/q/health/ready"));
             OUT.printf("  %-26s http://localhost:%d  %s%n", service.module(), port,
                     code == 200 ? "ready" : code < 0 ? "not answering" : "not ready (HTTP " + code + ")");
         }

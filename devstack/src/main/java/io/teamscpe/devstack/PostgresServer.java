@@ -33,13 +33,20 @@ public final class PostgresServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /** A throwaway server for tests: no fsync, asynchronous commit (fast; a crash may lose committed work). */
+    public static PostgresServer start(Path dataDir, int port, boolean keepData) {
+        return start(dataDir, port, keepData, false);
+    }
+
     /**
      * Starts PostgreSQL with its cluster in {@code dataDir/pgdata}.
      *
      * @param port     0 for a random free port
      * @param keepData true to reuse the cluster of an earlier start (local runs), false to begin empty
+     * @param durable  true for what production does (fsync, synchronous commit: a commit survives a crash), which the
+     *                 local run and the end-to-end tests use; false for the modules' throwaway test databases
      */
-    public static PostgresServer start(Path dataDir, int port, boolean keepData) {
+    public static PostgresServer start(Path dataDir, int port, boolean keepData, boolean durable) {
         Path root = dataDir.toAbsolutePath();
         Path log = root.resolve("postgres.log");
         try {
@@ -48,7 +55,13 @@ public final class PostgresServer implements AutoCloseable {
             if (!keepData) {
                 FileTrees.deleteRecursively(data);
             }
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (durable) {
+                // the library starts the server with -F and synchronous_commit=off; -c options come after and win
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            EmbeddedPostgres postgres = builder
                     .setOverrideWorkingDirectory(work.toFile())
                     .setDataDirectory(data)
                     .setCleanDataDirectory(!keepData)

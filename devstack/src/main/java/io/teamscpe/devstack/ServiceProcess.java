@@ -26,24 +26,41 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String module;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
     private final Thread shutdownHook;
 
-    private ServiceProcess(String module, int port, Path log, Process process) {
+    private ServiceProcess(String module, int port, int managementPort, Path log, Process process) {
         this.module = module;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
         this.shutdownHook = Processes.addHook(module, () -> Processes.stop(process.toHandle(), module, STOP_GRACE));
     }
 
     /**
-     * Starts {@code module}'s packaged app with {@code env} added to this JVM's environment; does not wait.
-     *
-     * @param port the HTTP port it is told to use in {@code env} (for the readiness check)
+     * Starts {@code module}'s packaged app on {@code port} (API) and {@code managementPort} (health, metrics), with
+     * {@code env} added to this JVM's environment; does not wait.
+     */
+    public static ServiceProcess start(Path repoRoot, String module, int port, int managementPort,
+                                       Map<String, String> env, Path log) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(env);
+        all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        all.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        return launch(repoRoot, module, port, managementPort, all, log);
+    }
+
+    /**
+     * Starts an app that serves its health on its one HTTP port, which {@code env} tells it; does not wait.
      */
     public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> env, Path log) {
+        return launch(repoRoot, module, port, port, env, log);
+    }
+
+    private static ServiceProcess launch(Path repoRoot, String module, int port, int managementPort,
+                                         Map<String, String> env, Path log) {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first with "
@@ -60,7 +77,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = builder.start();
             LOG.infof("%s starting on port %d (pid %d, log %s)", module, port, process.pid(), log);
-            return new ServiceProcess(module, port, log, process);
+            return new ServiceProcess(module, port, managementPort, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
         }
@@ -78,6 +95,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Where health and metrics are served ({@code /q/health}, {@code /q/metrics}). */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public Path log() {
         return log;
     }
@@ -92,7 +114,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} answers 200; fails early, with the log's tail, if the process dies. */
     public void awaitReady(Duration timeout) {
-        URI ready = URI.create(baseUrl() + "/q/health/ready");
+        URI ready = URI.create(managementUrl() + "/q/health/ready");
         try {
             Awaitility.await(module + " ready").atMost(timeout)
                     .pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(500))

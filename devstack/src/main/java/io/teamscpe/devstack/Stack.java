@@ -53,6 +53,11 @@ public final class Stack implements AutoCloseable {
             return new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
 
+        /** The management port (health, metrics): the service port + 1000 locally (9081...), free when random. */
+        int managementOf(Service service) {
+            return of(service) == 0 ? io.teamscpe.devstack.Ports.freePort() : of(service) + 1000;
+        }
+
         int of(Service service) {
             return switch (service) {
                 case CREDENTIAL -> credential;
@@ -102,7 +107,8 @@ public final class Stack implements AutoCloseable {
         // own threads: the common pool has a single worker on a 2-core machine
         Executor ownThread = task -> new Thread(task, "devstack-start").start();
         var pgStart = CompletableFuture.supplyAsync(
-                () -> PostgresServer.start(dataDir.resolve("postgres"), ports.postgres(), config.keepData()), ownThread);
+                () -> PostgresServer.start(dataDir.resolve("postgres"), ports.postgres(), config.keepData(), true),
+                ownThread);
         var kafkaStart = CompletableFuture.supplyAsync(
                 () -> KafkaServer.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()), ownThread);
         List<AutoCloseable> started = new ArrayList<>();
@@ -123,12 +129,10 @@ public final class Stack implements AutoCloseable {
                     MasterKey.loadOrCreate(dataDir));
             List<ServiceProcess> services = new ArrayList<>();
             for (var entry : servicePorts.entrySet()) {
-                Map<String, String> env = new LinkedHashMap<>(common);
-                env.put("QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()));
                 Path log = dataDir.resolve("logs").resolve(entry.getKey().module() + ".log");
                 Files.deleteIfExists(log);
                 ServiceProcess process = ServiceProcess.start(config.repoRoot(), entry.getKey().module(),
-                        entry.getValue(), env, log);
+                        entry.getValue(), ports.managementOf(entry.getKey()), common, log);
                 services.add(process);
                 started.add(process);
             }

@@ -49,4 +49,23 @@ class PostgresServerTest {
             assertThat(rs.next()).isFalse();
         }
     }
+
+    @Test
+    void theDurableServerCommitsToDiskWhileTheThrowawayOneNeedNot() throws Exception {
+        try (PostgresServer durable = PostgresServer.start(TestDirs.fresh("pg-durable"), 0, false, true)) {
+            assertThat(setting(durable, "fsync")).isEqualTo("on");
+            assertThat(setting(durable, "synchronous_commit")).isEqualTo("on");
+        }
+        try (PostgresServer throwaway = PostgresServer.start(TestDirs.fresh("pg-throwaway"), 0, false)) {
+            assertThat(setting(throwaway, "fsync")).isEqualTo("off");
+        }
+    }
+
+    private static String setting(PostgresServer pg, String name) throws Exception {
+        try (Connection c = pg.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW " + name)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.teamscpe.credential.rest;
 
+import io.teamscpe.platform.web.Created;
 import io.teamscpe.credential.graph.OrganizerDirectory;
 import io.teamscpe.credential.rest.ProviderApi.OrganizerPage;
 import io.teamscpe.credential.rest.ProviderApi.ProviderView;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,7 +50,7 @@ public class ProviderResource {
     @POST
     public Response register(@Valid @NotNull RegisterProvider request) {
         var p = providers.register(firm.firmId(), request);
-        return Response.created(URI.create("/api/providers/" + p.id)).entity(ProviderView.of(p)).build();
+        return Created.at("/api/providers/" + p.id, ProviderView.of(p));
     }
 
     @GET

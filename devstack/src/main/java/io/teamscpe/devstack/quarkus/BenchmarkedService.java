@@ -27,7 +27,6 @@ public final class BenchmarkedService {
         all.put("kafka.bootstrap.servers", KafkaResource.bootstrapServers());
         all.putAll(GraphEmulatorResource.config(GraphEmulatorResource.emulator()));
         int port = Ports.freePort();
-        all.put("quarkus.http.port", String.valueOf(port));
         all.putAll(config);
         Map<String, String> env = new LinkedHashMap<>();
         all.forEach((key, value) -> env.put(Stack.envName(key), value));
@@ -35,7 +34,7 @@ public final class BenchmarkedService {
             env.put("JAVA_TOOL_OPTIONS", javaOptions);
         }
         Path repo = RepoRoot.find();
-        ServiceProcess service = ServiceProcess.start(repo, module, port, env,
+        ServiceProcess service = ServiceProcess.start(repo, module, port, Ports.freePort(), env,
                 repo.resolve(module + "/target/benchmark/" + module + ".log"));
         try {
             service.awaitReady(Duration.ofMinutes(3));

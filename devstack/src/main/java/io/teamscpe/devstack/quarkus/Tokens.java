@@ -34,6 +34,18 @@ public final class Tokens {
                 + "&client_secret=" + enc(GraphEmulator.DEFAULT_SERVICE_CLIENT_SECRET));
     }
 
+    /** A {@code cpe-operator} token of the operator client (client credentials at the IdP; no firm). */
+    public static String operator() {
+        return clientCredentials(GraphEmulator.IDP_TENANT, "client_id=" + enc(GraphEmulator.OPERATOR_CLIENT_ID)
+                + "&client_secret=" + enc(GraphEmulator.DEFAULT_OPERATOR_CLIENT_SECRET));
+    }
+
+    /** A firm user's token carrying every role there is, for tests that prove roles alone open nothing. */
+    public static String firmUserWithEveryRole(String firmId) {
+        return GraphEmulatorResource.emulator().mintIdpToken(firmId, "mallory-" + firmId, "Mallory",
+                "mallory@" + firmId + ".test", List.of("cpe-admin", "professional", "cpe-service", "cpe-operator"));
+    }
+
     /**
      * A Graph application token from the emulated Entra, for tests that stand in for credential-service's broker
      * (the end-to-end tests use the real broker).

@@ -32,13 +32,16 @@ import org.jboss.logging.Logger;
  * Publishes outbox rows in order, as CloudEvents binary-mode records, with {@code acks=all} and idempotence.
  * A row is marked sent only after the broker acknowledged it; while Kafka is down rows wait and are retried on the
  * next tick. Delivery is at least once: consumers de-duplicate on {@code ce_id}. One relay works at a time across
- * replicas (a transaction-scoped advisory lock), which keeps per-key order. It runs as soon as a publishing
+ * the replicas of a service (a transaction-scoped advisory lock keyed by the service's schema), which keeps per-key
+ * order; the relays of other services sharing the database never wait for it. It runs as soon as a publishing
  * transaction commits, and every {@code teamscpe.outbox.interval} for anything left.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x7EA5C9E0L;
+    /** The relay's lock for this transaction: keyed by the schema of the connection, i.e. by service. */
+    public static final String LOCK_STATEMENT =
+            "select pg_try_advisory_xact_lock(" + 0x7EA5C9E0 + ", hashtext(current_schema()))";
 
     private final EntityManager em;
     private final Map<String, Object> kafkaConfig;
@@ -91,10 +94,12 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends up to one batch; returns how many rows were acknowledged (all of them, or it throws). */
-    int publishBatch() {
-        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK).getSingleResult();
+    /**
+     * Sends up to one batch within the caller's transaction; returns how many rows were acknowledged (all of them,
+     * or it throws), 0 when another replica of this service is relaying.
+     */
+    public int publishBatch() {
+        Boolean locked = (Boolean) em.createNativeQuery(LOCK_STATEMENT).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }

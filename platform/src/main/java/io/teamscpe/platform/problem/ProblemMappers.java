@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.teamscpe.platform.json.TextJson;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -44,13 +45,16 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             InvalidFormatException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? " at '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                : "[" + r.getIndex() + "]").collect(Collectors.joining(".")) + "'"
-                : "";
         return respond(new Problem(Problem.TYPE_BASE + "malformed-body", "The request body cannot be read", 400,
-                "The JSON body is malformed or has a value of the wrong type" + where
+                "The JSON body is malformed or has a value of the wrong type" + where(e)
                         + ". Check it against the API documentation (/q/openapi).", uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper(TextJson.ControlCharacterException.class)
+    public Response controlCharacter(TextJson.ControlCharacterException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "control-character", "Control character in the body", 400,
+                "The value" + where(e) + " holds a control character (such as NUL); remove it and send again.",
+                uri.getPath(), null));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -88,6 +92,13 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_BASE + "internal-error", "Unexpected error", 500,
                 "Something went wrong on our side; nothing was changed. Try again, and quote incident " + incident
                         + " if it persists.", uri.getPath(), Map.of("incident", incident)));
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? " at '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : "[" + r.getIndex() + "]").collect(Collectors.joining(".")) + "'"
+                : "";
     }
 
     private static String fieldOf(String propertyPath) {

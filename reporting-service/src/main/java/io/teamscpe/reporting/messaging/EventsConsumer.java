@@ -12,6 +12,7 @@ import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
 import io.teamscpe.contracts.session.RulesetPublished;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
+import io.teamscpe.platform.events.ConsumerRetry;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.reporting.service.EventBatches;
 import io.teamscpe.reporting.service.EventBatches.Work;
@@ -44,10 +45,12 @@ public class EventsConsumer {
     private final Rosters rosters;
     private final PollModel polls;
     private final ReportInputs inputs;
+    private final ConsumerRetry retry;
 
     public EventsConsumer(EventBatches batches, ReadModel model, RulesetModel rulesets, Rosters rosters,
-                          PollModel polls, ReportInputs inputs) {
+                          PollModel polls, ReportInputs inputs, ConsumerRetry retry) {
         this.batches = batches;
+        this.retry = retry;
         this.model = model;
         this.rulesets = rulesets;
         this.rosters = rosters;
@@ -101,14 +104,17 @@ public class EventsConsumer {
     }
 
     /**
-     * The batch in one transaction; if that fails, record by record, so that one bad record neither holds back nor
+     * The batch in one transaction, retried while its failures are transient (database unreachable: never a reason
+     * to dead-letter); if it fails otherwise, record by record, so that one bad record neither holds back nor
      * dead-letters the others: it alone goes to the topic's dead-letter twin (the channel's failure strategy).
      */
     private CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch, Supplier<Work> work) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
+        String channel = CONSUMER + " <- " + (records.isEmpty() ? "?" : records.get(0).getTopic());
         try {
             long t0 = System.nanoTime();
-            batches.applyAll(CONSUMER, records.stream().map(EventsConsumer::consumerRecord).toList(), work.get());
+            retry.run(channel, () -> batches.applyAll(CONSUMER,
+                    records.stream().map(EventsConsumer::consumerRecord).toList(), work.get()));
             LOG.debugf("applied %d record(s) in %d ms", records.size(), (System.nanoTime() - t0) / 1_000_000);
             return batch.ack();
         } catch (RuntimeException batchFailed) {
@@ -118,7 +124,7 @@ public class EventsConsumer {
         CompletionStage<Void> deadLettered = CompletableFuture.completedFuture(null);
         for (KafkaRecord<String, String> record : records) {
             try {
-                batches.applyAll(CONSUMER, List.of(consumerRecord(record)), work.get());
+                retry.run(channel, () -> batches.applyAll(CONSUMER, List.of(consumerRecord(record)), work.get()));
             } catch (RuntimeException e) {
                 deadLettered = deadLettered.thenCompose(done -> record.nack(e));
             }

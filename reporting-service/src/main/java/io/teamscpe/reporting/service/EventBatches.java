@@ -31,7 +31,7 @@ public class EventBatches {
     @Transactional
     public void applyAll(String name, List<ConsumerRecord<String, String>> records, Work work) {
         for (ConsumerRecord<String, String> record : records) {
-            consumer.apply(name, record, work.effect());
+            consumer.applyWithin(name, record, work.effect());
         }
         work.finish().run();
     }

@@ -84,7 +84,7 @@ public final class CompletionBenchmark {
                     service.cpuTime().minus(serviceCpu).toNanos() / 1e6 / paced.requests());
             // the floor of this machine and stack: the same load on an endpoint that does nothing
             System.out.printf("floor, GET /q/health/live, %d concurrent clients: %s%n", clients, LoadClients.run(
-                    URI.create(service.baseUrl() + "/q/health/live"), clients, requests, () -> Tokens.admin(FIRM)));
+                    URI.create(service.managementUrl() + "/q/health/live"), clients, requests, () -> Tokens.admin(FIRM)));
 
             double[] fromLast = new double[snapshots];
             for (int run = 0; run < snapshots; run++) {

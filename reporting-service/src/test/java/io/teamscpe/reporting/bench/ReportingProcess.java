@@ -25,6 +25,10 @@ final class ReportingProcess implements AutoCloseable {
         return service.baseUrl();
     }
 
+    String managementUrl() {
+        return service.managementUrl();
+    }
+
     /** CPU time the service's JVM has used so far (all threads). */
     Duration cpuTime() {
         return BenchmarkedService.cpuTime(service);

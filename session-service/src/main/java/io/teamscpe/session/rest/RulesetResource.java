@@ -1,5 +1,6 @@
 package io.teamscpe.session.rest;
 
+import io.teamscpe.platform.web.Created;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.rest.RulesetApi.RulesetList;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +52,7 @@ public class RulesetResource {
     @Operation(summary = "Create a ruleset (version 1)")
     public Response create(@Valid @NotNull RulesetRequest request) {
         RulesetView created = rulesets.create(firm.firmId(), request, firm.userId());
-        return Response.created(URI.create("/api/rulesets/" + created.id())).entity(created).build();
+        return Created.at("/api/rulesets/" + created.id(), created);
     }
 
     @PUT

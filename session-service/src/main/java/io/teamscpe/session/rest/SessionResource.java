@@ -1,5 +1,6 @@
 package io.teamscpe.session.rest;
 
+import io.teamscpe.platform.web.Created;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.Session;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,8 +44,8 @@ public class SessionResource {
     @POST
     public Response create(@Valid @NotNull CreateSession request) {
         var created = sessions.create(firm.firmId(), request);
-        return Response.created(URI.create("/api/sessions/" + created.session().id))
-                .entity(SessionView.of(created.session(), created.warnings())).build();
+        return Created.at("/api/sessions/" + created.session().id,
+                SessionView.of(created.session(), created.warnings()));
     }
 
     @PUT

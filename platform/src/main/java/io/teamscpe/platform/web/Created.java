@@ -1,0 +1,17 @@
+package io.teamscpe.platform.web;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * 201 with a relative {@code Location} (RFC 9110 allows it): built from the path alone, never from the request's
+ * {@code Host} header, which a caller controls.
+ */
+public final class Created {
+    private Created() {
+    }
+
+    public static Response at(String path, Object entity) {
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, path).entity(entity).build();
+    }
+}
