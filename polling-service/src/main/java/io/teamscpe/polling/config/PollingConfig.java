@@ -11,6 +11,13 @@ public interface PollingConfig {
     @WithDefault("50")
     int maxFilesPerUpload();
 
+    /**
+     * Largest body of a request that is not a multipart upload (the JSON of PATCH and mappings), in bytes; only
+     * multipart uploads get {@code quarkus.http.limits.max-body-size}.
+     */
+    @WithDefault("65536")
+    int maxJsonBodyBytes();
+
     /** Largest accepted XLSX file, in bytes (a 100,000-response export is about 5 MB). */
     @WithDefault("26214400")
     long maxFileBytes();

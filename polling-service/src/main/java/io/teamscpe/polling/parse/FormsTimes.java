@@ -8,17 +8,38 @@ import java.time.ZoneOffset;
  * The export's times, which carry no zone: Excel date cells (serial days) and text in the exporter's locale
  * ({@code 10/5/26 4:02:11 PM}, {@code 5.10.2026 16:02}, {@code 2026-10-05 16:02:11}). Results are seconds of the
  * wall-clock time counted as if it were UTC; the caller applies the zone.
+ * <p>
+ * A time must fall in the years {@value #FIRST_YEAR} to {@value #LAST_YEAR}: Forms (2016) exports nothing earlier,
+ * and a cell outside that range ({@code NaN}, {@code 1e20}, a serial of year 10113, a text year 999999999) was
+ * edited after export; read as it is, it would be stored as 1970 or overflow. Which session a file belongs to is
+ * the time check's business, not the parser's.
  */
 final class FormsTimes {
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+    private static final long EARLIEST = LocalDateTime.of(FIRST_YEAR, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long LATEST = LocalDateTime.of(LAST_YEAR + 1, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) - 1;
     private static final long EXCEL_EPOCH_DAY = 25569; // 1970-01-01 as an Excel (1900 system) serial
     private static final int DAYS_1904 = 1462;
 
     private FormsTimes() {
     }
 
+    /** A time that is not a plausible response time (not a number, infinite, or outside the years allowed). */
+    static final class OutOfRange extends DateTimeException {
+        OutOfRange(String message) {
+            super(message);
+        }
+    }
+
+    /** Seconds of an Excel date serial; {@link OutOfRange} when it is not a time of the allowed years. */
     static long fromSerial(double serial, boolean date1904) {
-        double days = serial + (date1904 ? DAYS_1904 : 0) - EXCEL_EPOCH_DAY;
-        return Math.round(days * 86_400d);
+        double seconds = (serial + (date1904 ? DAYS_1904 : 0) - EXCEL_EPOCH_DAY) * 86_400d;
+        // NaN fails both comparisons, infinities one: checked before rounding, which would saturate
+        if (!(seconds >= EARLIEST && seconds <= LATEST)) {
+            throw new OutOfRange("serial " + serial);
+        }
+        return Math.round(seconds);
     }
 
     /**
@@ -69,7 +90,11 @@ final class FormsTimes {
         } else if (am && hour == 12) {
             hour = 0;
         }
-        return LocalDateTime.of(year, month, day, hour, n[4], n[5]).toEpochSecond(ZoneOffset.UTC);
+        long seconds = LocalDateTime.of(year, month, day, hour, n[4], n[5]).toEpochSecond(ZoneOffset.UTC);
+        if (seconds < EARLIEST || seconds > LATEST) {
+            throw new OutOfRange("year " + year);
+        }
+        return seconds;
     }
 
     /**

@@ -119,11 +119,7 @@ final class PollBuilder {
             try {
                 seconds = FormsTimes.parse(p.text(), df);
             } catch (DateTimeException e) {
-                throw new PollFileException("poll-file-bad-time", "Unreadable time",
-                        "a date and time such as 10/5/26 4:02:11 PM (or an Excel date cell)",
-                        "'" + (p.text().length() > 40 ? p.text().substring(0, 40) : p.text()) + "' in row " + p.row()
-                                + ", column '" + p.header() + "'",
-                        "Times must stay as Forms exported them. " + PollFileException.EXPORT_ADVICE);
+                throw PollFileException.badTime(e instanceof FormsTimes.OutOfRange, p.text(), p.row(), p.header());
             }
             if (p.start()) {
                 p.response().started = seconds;

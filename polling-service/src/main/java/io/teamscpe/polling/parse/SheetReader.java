@@ -161,7 +161,12 @@ final class SheetReader {
 
     private void time(ParsedResponse response, int slot, int rowNumber) {
         if (numeric[slot]) {
-            long seconds = FormsTimes.fromSerial(number[slot], date1904);
+            long seconds;
+            try {
+                seconds = FormsTimes.fromSerial(number[slot], date1904);
+            } catch (FormsTimes.OutOfRange e) {
+                throw PollFileException.badTime(true, text[slot].trim(), rowNumber, columns.header(slot));
+            }
             if (slot == START) {
                 response.started = seconds;
             } else {

@@ -58,8 +58,11 @@ public final class PollApi {
     public record UploadResult(List<PollView> polls, List<AlreadyUploaded> alreadyUploaded, List<String> notes) {
     }
 
-    @Schema(description = "Exclude a poll from credit (it stays visible), or include it again")
-    public record InclusionChange(@NotNull Boolean included, @Size(max = 1000) String reason) {
+    @Schema(description = "Exclude a poll from credit (it stays visible; a reason is required), or include it again")
+    @ReasonWhenExcluding
+    public record InclusionChange(@NotNull Boolean included,
+                                  @Schema(description = "Why the poll does not count; required when excluding, kept in "
+                                          + "the poll's history") @Size(max = 1000) String reason) {
     }
 
     @Schema(description = "A respondent of the session's polls and who they were matched to")

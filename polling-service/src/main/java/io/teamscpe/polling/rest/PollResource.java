@@ -3,14 +3,12 @@ package io.teamscpe.polling.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.security.FirmContext;
-import io.teamscpe.polling.PollFile;
 import io.teamscpe.polling.rest.PollApi.InclusionChange;
 import io.teamscpe.polling.rest.PollApi.MapRespondent;
 import io.teamscpe.polling.service.PollMaintenance;
 import io.teamscpe.polling.service.PollQueries;
 import io.teamscpe.polling.service.PollUploadService;
 import io.teamscpe.polling.service.PollUploadService.Upload;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -80,21 +78,17 @@ public class PollResource {
             throw ProblemException.badRequest("no-files", "No file",
                     "Send the replacement export as a multipart/form-data part named 'file'.");
         }
-        var poll = uploads.replace(firm.firmId(), firm.userId(), sessionId, pollId,
+        return uploads.replace(firm.firmId(), firm.userId(), sessionId, pollId,
                 new Upload(name(file), file.uploadedFile(), file.size()), timeZone);
-        return PollApi.PollView.of(poll, QuarkusTransaction.requiringNew()
-                .call(() -> PollFile.currentOf(poll.id).orElseThrow()));
     }
 
-    /** Excludes the poll from credit (it stays listed) or includes it again. */
+    /** Excludes the poll from credit (it stays listed; a reason is required) or includes it again. */
     @PATCH
     @Path("{pollId}")
     public PollApi.PollView include(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
                                     @Valid @NotNull InclusionChange change) {
-        var poll = maintenance.setIncluded(firm.firmId(), firm.userId(), sessionId, pollId, change.included(),
+        return maintenance.setIncluded(firm.firmId(), firm.userId(), sessionId, pollId, change.included(),
                 change.reason());
-        return PollApi.PollView.of(poll, QuarkusTransaction.requiringNew()
-                .call(() -> PollFile.currentOf(poll.id).orElseThrow()));
     }
 
     @GET

@@ -7,8 +7,10 @@ import io.teamscpe.contracts.poll.RespondentMapped;
 import io.teamscpe.platform.outbox.Outbox;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.polling.Poll;
+import io.teamscpe.polling.PollFile;
 import io.teamscpe.polling.PollSession;
 import io.teamscpe.polling.reconcile.Names;
+import io.teamscpe.polling.rest.PollApi;
 import io.teamscpe.polling.rest.PollApi.MapRespondent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -38,14 +40,19 @@ public class PollMaintenance {
         this.em = em;
     }
 
+    /** Excludes the poll from credit (with the reason, required by the API) or includes it again. */
     @Transactional
-    public Poll setIncluded(String firmId, String user, String sessionId, UUID pollId, boolean included,
-                            String reason) {
+    public PollApi.PollView setIncluded(String firmId, String user, String sessionId, UUID pollId, boolean included,
+                                        String reason) {
         Poll poll = Poll.findInSession(firmId, sessionId, pollId)
                 .orElseThrow(() -> ProblemException.notFound("Poll", pollId.toString()));
-        if (poll.included == included) {
-            return poll;
+        if (poll.included != included) {
+            change(poll, firmId, user, sessionId, included, reason == null || reason.isBlank() ? null : reason.strip());
         }
+        return PollApi.PollView.of(poll, PollFile.currentOf(poll.id).orElseThrow());
+    }
+
+    private void change(Poll poll, String firmId, String user, String sessionId, boolean included, String reason) {
         Instant now = Instant.now();
         poll.included = included;
         poll.excludedReason = included ? null : reason;
@@ -53,7 +60,6 @@ public class PollMaintenance {
         history.record(poll, included ? "INCLUDED" : "EXCLUDED", reason, user);
         outbox.publish(included ? new PollIncluded(sessionId, firmId, poll.id.toString(), user, now)
                 : new PollExcluded(sessionId, firmId, poll.id.toString(), reason, user, now));
-        return poll;
     }
 
     @Transactional

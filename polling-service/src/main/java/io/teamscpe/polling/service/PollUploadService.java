@@ -61,7 +61,7 @@ public class PollUploadService {
                                        String timeZone) {
         if (uploads.isEmpty()) {
             throw ProblemException.badRequest("no-files", "No files",
-                    "Send the Forms exports as multipart/form-data parts named 'files'.");
+                    "The upload holds no files. Send the Forms exports as multipart/form-data parts named 'files'.");
         }
         if (uploads.size() > config.maxFilesPerUpload()) {
             throw new ProblemException(413, "too-many-files", "Too many files",
@@ -76,6 +76,12 @@ public class PollUploadService {
         List<Map<String, Object>> report = new ArrayList<>();
         boolean rejected = false;
         for (Upload u : uploads) {
+            PollFileException badName = UploadNames.problem(u.fileName());
+            if (badName != null) {
+                rejected = true;
+                report.add(rejection(UploadNames.printable(u.fileName()), badName));
+                continue;
+            }
             String sha = sha256(u.path());
             Optional<PollFile> existing = QuarkusTransaction.requiringNew().call(() -> PollFile.byHash(firmId, sha));
             if (existing.isPresent() && !existing.get().sessionId.equals(sessionId)) {
@@ -120,19 +126,35 @@ public class PollUploadService {
                 already, List.of(PollApi.ANONYMOUS_NOTE));
     }
 
-    public Poll replace(String firmId, String user, String sessionId, UUID pollId, Upload upload, String timeZone) {
+    /** Replaces the poll's file; the poll as it is afterwards, with its new current file. */
+    public PollApi.PollView replace(String firmId, String user, String sessionId, UUID pollId, Upload upload,
+                                    String timeZone) {
         PollSession session = session(firmId, sessionId);
         ZoneId zone = zone(timeZone, session);
+        PollFileException badName = UploadNames.problem(upload.fileName());
+        if (badName != null) {
+            throw refusal(UploadNames.printable(upload.fileName()), badName);
+        }
         String sha = sha256(upload.path());
         ParsedPoll parsed;
         try {
             parsed = parser.parse(upload.path());
         } catch (PollFileException e) {
-            throw new ProblemException(422, e.kind(), e.title(), e.getMessage())
-                    .with("fileName", upload.fileName()).with("expected", e.expected()).with("found", e.found());
+            throw refusal(upload.fileName(), e);
         }
-        return writer.replace(firmId, user, session, pollId,
+        Poll poll = writer.replace(firmId, user, session, pollId,
                 new Accepted(upload.fileName(), upload.path(), upload.size(), sha, parsed), zone);
+        return PollApi.PollView.of(poll, QuarkusTransaction.requiringNew()
+                .call(() -> PollFile.currentOf(poll.id).orElseThrow()));
+    }
+
+    private static ProblemException refusal(String fileName, PollFileException e) {
+        ProblemException problem = new ProblemException(422, e.kind(), e.title(), e.getMessage())
+                .with("fileName", fileName).with("expected", e.expected()).with("found", e.found());
+        if (e.row() != null) {
+            problem.with("row", e.row()).with("column", e.column());
+        }
+        return problem;
     }
 
     private static Map<String, Object> rejection(String fileName, PollFileException e) {
@@ -143,6 +165,10 @@ public class PollUploadService {
         m.put("title", e.title());
         m.put("expected", e.expected());
         m.put("found", e.found());
+        if (e.row() != null) {
+            m.put("row", e.row());
+            m.put("column", e.column());
+        }
         m.put("detail", e.getMessage());
         return m;
     }

@@ -66,6 +66,23 @@ class FormsExportParserTest {
     }
 
     @Test
+    void timesOutsideTheYears2000To2100AreRefused() {
+        assertThat(FormsTimes.fromSerial(36526, false)).isEqualTo(seconds(2000, 1, 1, 0, 0, 0));
+        assertThat(FormsTimes.fromSerial(36526 - 1462, true)).isEqualTo(seconds(2000, 1, 1, 0, 0, 0));
+        assertThat(FormsTimes.fromSerial(73416 - 2 / 86_400d, false)).isEqualTo(seconds(2100, 12, 31, 23, 59, 58));
+        for (double serial : new double[]{Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e20,
+                3e6, 36526 - 1 / 86_400d, 73416, 0, -1}) {
+            assertThatThrownBy(() -> FormsTimes.fromSerial(serial, false)).as("serial %s", serial)
+                    .isInstanceOf(FormsTimes.OutOfRange.class);
+        }
+        assertThat(FormsTimes.parse("12/31/2100 11:59:59 PM", false)).isEqualTo(seconds(2100, 12, 31, 23, 59, 59));
+        for (String text : new String[]{"12/31/1999 11:59:59 PM", "1/1/2101 12:00:00 AM", "10/5/999999999 4:02 PM",
+                "999999999-10-05 16:02:11"}) {
+            assertThatThrownBy(() -> FormsTimes.parse(text, false)).as(text).isInstanceOf(FormsTimes.OutOfRange.class);
+        }
+    }
+
+    @Test
     void eachBadFileHasItsOwnKind() throws IOException {
         byte[] good = FormsExports.poll("Q").response("a@x.com", "A", "Yes", T).xlsx();
         assertKind(new byte[0], "poll-file-empty");
