@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Teams CPE on one machine: PostgreSQL, Kafka, the Graph emulator and the five services, no Docker.
 #   deploy/local/run.sh start    build if needed, start in the background, wait until ready, print where things are
+#       [--replicas reporting-service=3,polling-service=2]   several instances of a service (own JVMs and ports)
 #   deploy/local/run.sh stop     stop everything
 #   deploy/local/run.sh status   what runs
 # Data, logs and the master key stay in .local/ (git-ignored); delete it for a clean slate.
@@ -58,7 +59,7 @@ start() {
   build_if_needed
   mkdir -p "$DATA"
   : > "$LOG"
-  nohup "$(java_cmd)" "${JAVA_OPTS[@]}" -cp "$CP" "$MAIN" start >>"$LOG" 2>&1 </dev/null &
+  nohup "$(java_cmd)" "${JAVA_OPTS[@]}" -cp "$CP" "$MAIN" start "$@" >>"$LOG" 2>&1 </dev/null &
   local launched=$!
   echo "starting Teams CPE (pid $launched, log $LOG) ..."
   local waited=0
@@ -84,10 +85,10 @@ start() {
 }
 
 case "${1:-start}" in
-  start) start ;;
+  start) shift || true; start "$@" ;;
   stop)
     if [[ -f devstack/target/devstack-0.1.0-SNAPSHOT.jar ]]; then local_stack stop; else echo "not built; nothing runs"; fi ;;
   status)
     if [[ -f devstack/target/devstack-0.1.0-SNAPSHOT.jar ]]; then local_stack status; else echo "not built; nothing runs"; fi ;;
-  *) echo "usage: $0 [start|stop|status]" >&2; exit 2 ;;
+  *) echo "usage: $0 [start [--replicas <service>=<n>,...]|stop|status]" >&2; exit 2 ;;
 esac

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,11 +44,20 @@ public final class LocalStack {
         LocalStack local = new LocalStack(RepoRoot.find());
         String command = args.length == 0 ? "status" : args[0];
         int exit = switch (command) {
-            case "start" -> local.start();
+            case "start" -> {
+                Map<Stack.Service, Integer> replicas;
+                try {
+                    replicas = replicas(args);
+                } catch (IllegalArgumentException e) {
+                    OUT.println(FAILED_LINE + ": " + e.getMessage());
+                    yield 2;
+                }
+                yield local.start(replicas);
+            }
             case "stop" -> local.stop();
             case "status" -> local.status();
             default -> {
-                OUT.println("usage: LocalStack start|stop|status");
+                OUT.println("usage: LocalStack start [--replicas <service>=<n>,...]|stop|status");
                 yield 2;
             }
         };
@@ -54,7 +66,30 @@ public final class LocalStack {
         }
     }
 
-    private int start() throws IOException, InterruptedException {
+    /** {@code --replicas reporting-service=3,polling-service=2} (also as several flags). */
+    static Map<Stack.Service, Integer> replicas(String[] args) {
+        Map<Stack.Service, Integer> replicas = new EnumMap<>(Stack.Service.class);
+        for (int i = 1; i < args.length; i++) {
+            if (!"--replicas".equals(args[i]) || i + 1 == args.length) {
+                throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; expected --replicas <service>=<n>,...");
+            }
+            for (String pair : args[++i].split(",")) {
+                String[] kv = pair.split("=", 2);
+                Stack.Service service = Arrays.stream(Stack.Service.values())
+                        .filter(s -> s.module().equals(kv[0].trim())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no service named " + kv[0]));
+                int n = kv.length == 2 ? Integer.parseInt(kv[1].trim()) : 0;
+                if (n < 1 || n > 8) {
+                    throw new IllegalArgumentException("replicas of " + kv[0] + " must be 1 to 8, got " + pair);
+                }
+                replicas.put(service, n);
+            }
+        }
+        return replicas;
+    }
+
+    private int start(Map<Stack.Service, Integer> replicas) throws IOException, InterruptedException {
         Optional<ProcessHandle> running = supervisor();
         if (running.isPresent()) {
             OUT.println("Teams CPE is already running (pid " + running.get().pid() + ")");
@@ -79,7 +114,8 @@ public final class LocalStack {
 
         OUT.println("starting PostgreSQL, Kafka, the Graph emulator and 5 services (data in " + dataDir + ") ...");
         try {
-            stack.set(Stack.start(new Stack.Config(repo, dataDir, Stack.Ports.local(), true, READY_TIMEOUT)));
+            stack.set(Stack.start(new Stack.Config(repo, dataDir, Stack.Ports.local(), true, READY_TIMEOUT,
+                    replicas)));
         } catch (RuntimeException e) {
             OUT.println(FAILED_LINE + ": " + e.getMessage());
             return 1;
@@ -104,7 +140,8 @@ public final class LocalStack {
         OUT.println();
         OUT.println("Swagger UI:");
         for (ServiceProcess service : stack.services()) {
-            OUT.printf("  %-26s %s/q/swagger-ui%n", service.module(), service.baseUrl());
+            OUT.printf("  %-26s %s/q/swagger-ui  (health: %s/q/health)%n", service.module(), service.baseUrl(),
+                    service.managementUrl());
         }
         OUT.println("Graph emulator:              " + endpoints.emulator());
         OUT.println("Kafka:                       " + endpoints.kafkaBootstrapServers());

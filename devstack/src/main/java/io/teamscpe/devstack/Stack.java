@@ -71,9 +71,18 @@ public final class Stack implements AutoCloseable {
 
     /**
      * How to start: {@code repoRoot} holds the packaged services, {@code dataDir} the databases, logs and master key;
-     * {@code keepData} reuses the data of an earlier start.
+     * {@code keepData} reuses the data of an earlier start; {@code replicas} says how many instances of a service
+     * to run (one when absent), each its own JVM on its own ports, sharing the schema and the consumer group.
      */
-    public record Config(Path repoRoot, Path dataDir, Ports ports, boolean keepData, Duration readyTimeout) {
+    public record Config(Path repoRoot, Path dataDir, Ports ports, boolean keepData, Duration readyTimeout,
+                         Map<Service, Integer> replicas) {
+        public Config(Path repoRoot, Path dataDir, Ports ports, boolean keepData, Duration readyTimeout) {
+            this(repoRoot, dataDir, ports, keepData, readyTimeout, Map.of());
+        }
+
+        int replicasOf(Service service) {
+            return Math.max(1, replicas.getOrDefault(service, 1));
+        }
     }
 
     /** Where everything listens. */
@@ -129,12 +138,19 @@ public final class Stack implements AutoCloseable {
                     MasterKey.loadOrCreate(dataDir));
             List<ServiceProcess> services = new ArrayList<>();
             for (var entry : servicePorts.entrySet()) {
-                Path log = dataDir.resolve("logs").resolve(entry.getKey().module() + ".log");
-                Files.deleteIfExists(log);
-                ServiceProcess process = ServiceProcess.start(config.repoRoot(), entry.getKey().module(),
-                        entry.getValue(), ports.managementOf(entry.getKey()), common, log);
-                services.add(process);
-                started.add(process);
+                Service service = entry.getKey();
+                for (int replica = 0; replica < config.replicasOf(service); replica++) {
+                    // the first replica on the service's own ports, the others on free ones
+                    int port = replica == 0 ? entry.getValue() : io.teamscpe.devstack.Ports.freePort();
+                    int management = replica == 0 ? ports.managementOf(service) : io.teamscpe.devstack.Ports.freePort();
+                    Path log = dataDir.resolve("logs").resolve(service.module() + (replica == 0 ? "" : "-" + replica)
+                            + ".log");
+                    Files.deleteIfExists(log);
+                    ServiceProcess process = ServiceProcess.start(config.repoRoot(), service.module(), port,
+                            management, common, log);
+                    services.add(process);
+                    started.add(process);
+                }
             }
             for (ServiceProcess service : services) {
                 service.awaitReady(config.readyTimeout());
@@ -176,10 +192,20 @@ public final class Stack implements AutoCloseable {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
+    /** Where everything listens; for a service with several replicas, its first one. */
     public Endpoints endpoints() {
-        return new Endpoints(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl(),
-                services.get(3).baseUrl(), services.get(4).baseUrl(), emulator.baseUrl(),
+        return new Endpoints(first(Service.CREDENTIAL), first(Service.SESSION), first(Service.ATTENDANCE),
+                first(Service.POLLING), first(Service.REPORTING), emulator.baseUrl(),
                 kafka.bootstrapServers(), postgres.jdbcUrl());
+    }
+
+    /** Every running instance of {@code service}. */
+    public List<ServiceProcess> replicas(Service service) {
+        return services.stream().filter(p -> p.module().equals(service.module())).toList();
+    }
+
+    private String first(Service service) {
+        return replicas(service).get(0).baseUrl();
     }
 
     public GraphEmulator emulator() {
