@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.http.HttpServer;
 import io.restassured.path.json.JsonPath;
 import io.teamscpe.devstack.quarkus.Tokens;
 import io.teamscpe.polling.Fixtures.Part;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PollRejectionTest {
+    @Inject
+    HttpServer server;
     private static final String P = "https://teamscpe.io/problems/";
 
     @Inject
@@ -81,7 +84,7 @@ class PollRejectionTest {
                 .body("polls", hasSize(0));
 
         // the service stayed healthy: the good file alone goes in
-        given().get("/q/health/live").then().statusCode(200);
+        given().get("http://localhost:" + server.getManagementPort() + "/q/health/live").then().statusCode(200);
         Fixtures.upload(firm, session, new Part("good.xlsx", good)).then().statusCode(201).body("polls", hasSize(1));
     }
 
