@@ -7,6 +7,8 @@ import io.teamscpe.emulator.GraphEmulator;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
@@ -42,8 +44,10 @@ class QuarkusResourcesTest {
                 "quarkus.oidc-client.auth-server-url", base + "/teamscpe-idp/v2.0",
                 "quarkus.oidc-client.client-id", GraphEmulator.SERVICE_CLIENT_ID,
                 "quarkus.oidc-client.credentials.secret", GraphEmulator.DEFAULT_SERVICE_CLIENT_SECRET));
-        assertThat(ServiceProcess.status(URI.create(config.get("quarkus.oidc.auth-server-url")
-                + "/.well-known/openid-configuration"))).isEqualTo(200);
+        // the first answer waits for the IdP's signing key, generated in the background: slow on a loaded machine
+        URI discovery = URI.create(config.get("quarkus.oidc.auth-server-url") + "/.well-known/openid-configuration");
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(ServiceProcess.status(discovery)).isEqualTo(200));
         assertThat(emulator.mintIdpToken("demo-firm", "admin", "Demo Admin", "admin@demo.test", List.of("cpe-admin")))
                 .isNotBlank();
     }
