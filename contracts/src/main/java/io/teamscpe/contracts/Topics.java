@@ -12,8 +12,13 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(CREDENTIALS, SESSIONS, ATTENDANCE, POLLS, CREDITS);
 
-    /** Partitions per topic: more than one, so per-session ordering (key = session id) is what we rely on. */
-    public static final int PARTITIONS = 3;
+    /**
+     * Partitions per topic (and per dead-letter twin). The unit of parallelism: a consumer group has at most this
+     * many useful replicas (replicas beyond it hold no partition and stay idle), and it can never be lowered later,
+     * so it is chosen for growth: 12 spreads evenly over 1, 2, 3, 4, 6 or 12 replicas. Ordering is per session
+     * (the record key), never across sessions. Deployments create their topics with this count too.
+     */
+    public static final int PARTITIONS = 12;
 
     private Topics() {
     }

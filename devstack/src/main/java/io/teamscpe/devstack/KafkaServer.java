@@ -3,6 +3,7 @@ package io.teamscpe.devstack;
 import io.teamscpe.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -250,11 +251,30 @@ public final class KafkaServer implements AutoCloseable {
                     }
                 }
             }
+            growPartitions(admin, topics);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not add partitions", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("creating topics timed out", e);
+        }
+    }
+
+    /** Topics of an earlier start (kept local data) with fewer partitions than {@link Topics#PARTITIONS} get more. */
+    private static void growPartitions(Admin admin, List<NewTopic> topics)
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        Map<String, NewPartitions> grow = new java.util.HashMap<>();
+        admin.describeTopics(topics.stream().map(NewTopic::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS)
+                .forEach((name, description) -> {
+                    if (description.partitions().size() < Topics.PARTITIONS) {
+                        grow.put(name, NewPartitions.increaseTo(Topics.PARTITIONS));
+                    }
+                });
+        if (!grow.isEmpty()) {
+            LOG.infof("adding partitions to %s (now %d each)", grow.keySet(), Topics.PARTITIONS);
+            admin.createPartitions(grow).all().get(30, TimeUnit.SECONDS);
         }
     }
 
