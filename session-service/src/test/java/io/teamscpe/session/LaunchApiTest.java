@@ -3,6 +3,7 @@ package io.teamscpe.session;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -46,7 +47,8 @@ class LaunchApiTest {
                 .body("closesAt", equalTo("2026-10-05T17:40:00Z"));
         launch(firm, "pro@gmail.com", session).statusCode(200).body("joinUrl", equalTo(DemoScenario.JOIN_URL));
         launch(firm, "someone.else@contoso.com", session).statusCode(403)
-                .body("type", equalTo("https://teamscpe.io/problems/not-enrolled"));
+                .body("type", equalTo("https://teamscpe.io/problems/not-enrolled"))
+                .body("detail", not(containsString("Ethics")));
         launch("firm-other", PRO, session).statusCode(404);
 
         TestClock.set(Instant.parse("2026-10-05T17:40:00Z"));

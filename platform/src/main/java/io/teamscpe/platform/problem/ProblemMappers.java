@@ -74,6 +74,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter does not convert: the path exists, the value is wrong
+            return respond(new Problem(Problem.TYPE_BASE + "invalid-parameter", "A parameter has the wrong form", 400,
+                    "A path or query parameter does not have the form this endpoint expects (a number, date, "
+                            + "UUID or one of the listed values); check it against /q/openapi.", uri.getPath(), null));
+        }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "There is no resource at this path. Check the URL against /q/openapi.";

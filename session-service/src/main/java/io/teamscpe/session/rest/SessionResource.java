@@ -66,7 +66,8 @@ public class SessionResource {
     @GET
     public SessionPage list(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
                             @QueryParam("status") Session.Status status,
-                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                            // bounded so that page × size stays an int offset
+                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return sessions.list(firm.firmId(), from, to, status, page, size);
     }

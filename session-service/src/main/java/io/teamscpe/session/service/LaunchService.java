@@ -41,8 +41,9 @@ public class LaunchService {
             return view(s, window);
         }
         if (email == null || !enrolled(s, email)) {
-            throw new ProblemException(403, "not-enrolled", "Not enrolled", "You are not enrolled in '" + s.title
-                    + "' under " + (email == null ? "your sign-in" : email) + ". Enroll through your learning "
+            // nothing about the session itself (not even its title) to someone not enrolled in it
+            throw new ProblemException(403, "not-enrolled", "Not enrolled", "You are not enrolled in this session "
+                    + "under " + (email == null ? "your sign-in" : email) + ". Enroll through your learning "
                     + "portal, or ask your CPE administrator to add this email to your enrollment.");
         }
         Instant now = clock.instant();
