@@ -21,6 +21,9 @@ public final class RulesetValidator {
     public static final Set<BigDecimal> INCREMENTS = Set.of(BigDecimal.ONE, new BigDecimal("0.5"),
             new BigDecimal("0.2"), new BigDecimal("0.1"));
     private static final BigDecimal MAX_CREDIT = new BigDecimal("100");
+    /** Digits a decimal of the rules may have on either side of the point; more is a typo or an attack. */
+    private static final int MAX_DIGITS = 6;
+    private static final int MAX_TIERS = 20;
 
     private final List<Map<String, String>> errors = new ArrayList<>();
 
@@ -39,6 +42,7 @@ public final class RulesetValidator {
         v.engagement(rules.engagement(), rules.tiers());
         v.tiers(rules.tiers());
         v.steps(rules.allowedSteps());
+        v.decimals(rules);
         if (rules.withoutPolls() == null) {
             v.error("rules.withoutPolls", "is required: WITHHOLD or ATTENDANCE_ONLY");
         } else if (rules.engagement() != null && rules.engagement().mode() == EngagementMode.NONE
@@ -161,9 +165,42 @@ public final class RulesetValidator {
         }
     }
 
+    /** Decimals such as 1E-1000000000 are refused before any arithmetic: no remainder or plain form is computed. */
+    private void decimals(RulesetRules rules) {
+        Credit c = rules.credit();
+        if (c != null) {
+            decimal("rules.credit.minimumCredit", c.minimumCredit());
+            decimal("rules.credit.increment", c.increment());
+            decimal("rules.credit.cap", c.cap());
+        }
+        if (rules.engagement() != null) {
+            decimal("rules.engagement.minimumShare", rules.engagement().minimumShare());
+        }
+        for (int i = 0; rules.tiers() != null && i < rules.tiers().size(); i++) {
+            Tier t = rules.tiers().get(i);
+            if (t != null) {
+                decimal("rules.tiers[" + i + "].minimumShare", t.minimumShare());
+                decimal("rules.tiers[" + i + "].creditFraction", t.creditFraction());
+            }
+        }
+        for (int i = 0; rules.allowedSteps() != null && i < rules.allowedSteps().size(); i++) {
+            decimal("rules.allowedSteps[" + i + "]", rules.allowedSteps().get(i));
+        }
+    }
+
+    private void decimal(String field, BigDecimal d) {
+        if (d != null && !sane(d)) {
+            error(field, "must be a number with at most " + MAX_DIGITS + " digits before and after the decimal "
+                    + "point (got " + d + ")");
+        }
+    }
+
     private void tiers(List<Tier> tiers) {
         if (tiers == null) {
             return;
+        }
+        if (tiers.size() > MAX_TIERS) {
+            error("rules.tiers", "may list at most " + MAX_TIERS + " tiers");
         }
         for (int i = 0; i < tiers.size(); i++) {
             Tier t = tiers.get(i);
@@ -212,19 +249,24 @@ public final class RulesetValidator {
     }
 
     private static boolean multipleOf(BigDecimal value, BigDecimal increment) {
-        return value.remainder(increment).signum() == 0;
+        return sane(value) && value.remainder(increment).signum() == 0;
+    }
+
+    private static boolean sane(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() <= MAX_DIGITS && s.precision() - s.scale() <= MAX_DIGITS;
     }
 
     private static BigDecimal dec(BigDecimal d) {
-        if (d == null) {
-            return null;
+        if (d == null || !sane(d)) {
+            return d; // refused by check(); setScale(0) of 1E+1000000000 would not finish
         }
         BigDecimal s = d.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
+        return sane(d) ? d.stripTrailingZeros().toPlainString() : d.toString();
     }
 
     private void error(String field, String message) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.teamscpe.devstack.kafka.EventSchemas;
 import io.teamscpe.devstack.kafka.KafkaProbe;
@@ -81,6 +82,33 @@ class EnrollmentApiTest {
             assertThat(EventSchemas.validate(CHUNK, c.value())).isEmpty();
             assertThat(c.serializedValueSize()).isLessThan(200_000);
         });
+    }
+
+    @Test
+    void aRosterWithEveryFieldAtItsLimitTravelsInChunksKafkaAccepts() {
+        String firm = "firm-wide-roster";
+        String session = session(firm, DemoScenario.JOIN_URL);
+        String domain = "d".repeat(63) + "." + "e".repeat(63) + "." + "f".repeat(63) + "." + "g".repeat(59) + ".com";
+        List<Map<String, Object>> roster = IntStream.range(0, 500).mapToObj(i -> {
+            String local = "x".repeat(60) + String.format("%04d", i);
+            Map<String, Object> p = person("l".repeat(196) + String.format("%04d", i), local + "@" + domain);
+            p.put("alternateEmails", IntStream.range(0, 10).mapToObj(a -> "a".repeat(60) + String.format("%04d", a)
+                    + "@" + domain).toList());
+            p.put("displayName", "\u6f22".repeat(300));
+            return p;
+        }).toList();
+        replace(firm, session, roster).body("enrolled", equalTo(500));
+
+        ConsumerRecord<String, String> done = KafkaProbe.await(RulesetApiTest.bootstrap(), "cpe.sessions.v1",
+                r -> session.equals(r.key()) && COMPLETED.equals(KafkaProbe.header(r, "ce_type")), 1).get(0);
+        int count = JsonPath.from(done.value()).getInt("chunkCount");
+        assertThat(count).isGreaterThan(1);
+        List<ConsumerRecord<String, String>> chunks = KafkaProbe.await(RulesetApiTest.bootstrap(),
+                "cpe.sessions.v1", r -> session.equals(r.key()) && CHUNK.equals(KafkaProbe.header(r, "ce_type")),
+                count);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.serializedValueSize()).isLessThan(600_000));
+        assertThat(chunks.stream().mapToInt(c -> JsonPath.from(c.value()).getList("enrollees").size()).sum())
+                .isEqualTo(500);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,32 @@ class LaunchApiTest {
                 .body("detail", containsString("at 01:30 (America/New_York)"));
         TestClock.set(Instant.parse("2026-11-01T05:30:00Z"));
         launch(firm, PRO, late).statusCode(200).body("joinUrl", equalTo(DemoScenario.RECURRING_JOIN_URL));
+    }
+
+    @Test
+    void aProfessionalWhoIsNotEnrolledLearnsNeitherTheTitleNorWhetherTheSessionWasCancelled() {
+        String firm = "firm-launch-quiet";
+        Map<String, Object> body = SessionApiTest.body(DemoScenario.JOIN_URL);
+        body.put("title", "Confidential: partner merger briefing");
+        String session = given().auth().oauth2(Tokens.admin(firm)).contentType(ContentType.JSON).body(body)
+                .post("/api/sessions").then().statusCode(201).extract().path("id");
+        EnrollmentApiTest.replace(firm, session, List.of(EnrollmentApiTest.person("lms-1", PRO)));
+        TestClock.set(Instant.parse("2026-10-05T15:30:00Z"));
+
+        String notEnrolled = "You are not enrolled in this session under someone.else@contoso.com. Enroll through "
+                + "your learning portal, or ask your CPE administrator to add this email to your enrollment.";
+        launch(firm, "someone.else@contoso.com", session).statusCode(403)
+                .body("type", equalTo("https://teamscpe.io/problems/not-enrolled"))
+                .body("detail", equalTo(notEnrolled));
+
+        given().auth().oauth2(Tokens.admin(firm)).delete("/api/sessions/{id}", session).then().statusCode(200);
+        launch(firm, "someone.else@contoso.com", session).statusCode(403)
+                .body("type", equalTo("https://teamscpe.io/problems/not-enrolled"))
+                .body("detail", equalTo(notEnrolled));
+        launch(firm, PRO, session).statusCode(410)
+                .body("type", equalTo("https://teamscpe.io/problems/session-cancelled"));
+        launch(firm, "someone.else@contoso.com", UUID.randomUUID().toString()).statusCode(404)
+                .body("type", equalTo("https://teamscpe.io/problems/not-found"));
     }
 
     private static String session(String firm, String joinUrl, String start, String end) {

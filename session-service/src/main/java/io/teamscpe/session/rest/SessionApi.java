@@ -27,13 +27,14 @@ public final class SessionApi {
             @Size(max = 5000) String description,
             @NotNull @Schema(example = "2026-10-05T16:00:00Z") Instant scheduledStart,
             @NotNull @Schema(example = "2026-10-05T17:40:00Z") Instant scheduledEnd,
-            @NotBlank @Schema(description = "IANA time zone", example = "America/New_York") String timeZone,
-            @DecimalMin("0") @DecimalMax("100") BigDecimal maxCredits,
-            List<@NotBlank @Size(max = 100) String> fieldsOfStudy,
+            @NotBlank @Size(max = 60) @Schema(description = "IANA time zone", example = "America/New_York")
+            String timeZone,
+            @DecimalMin("0") @DecimalMax("100") @Schema(description = "At most 2 decimal places") BigDecimal maxCredits,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> fieldsOfStudy,
             @Pattern(regexp = "GROUP_INTERNET_BASED|GROUP_LIVE|BLENDED",
                     message = "must be GROUP_INTERNET_BASED, GROUP_LIVE or BLENDED")
             @Schema(defaultValue = GROUP_INTERNET_BASED) String deliveryMethod,
-            @NotBlank @Schema(description = "Provider (webcast credential) id") String providerId,
+            @NotBlank @Size(max = 100) @Schema(description = "Provider (webcast credential) id") String providerId,
             @Size(max = 100) @Schema(description = "Meeting Organizer object id; required for application providers")
             String organizerId,
             @NotBlank @Size(max = 2000) @Schema(description = "The Teams Join URL") String joinUrl,

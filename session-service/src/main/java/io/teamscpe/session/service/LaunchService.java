@@ -34,17 +34,19 @@ public class LaunchService {
 
     @Transactional
     public LaunchView launch(String firmId, UUID sessionId, String email, boolean admin) {
-        Session s = sessions.editable(firmId, sessionId);
+        Session s = sessions.get(firmId, sessionId);
+        if (!admin && (email == null || !enrolled(s, email))) {
+            // nothing about the session itself to someone not enrolled in it: not its title, not that it was
+            // cancelled; that the id exists in their own firm is all the 403 (rather than 404) tells
+            throw new ProblemException(403, "not-enrolled", "Not enrolled", "You are not enrolled in this session "
+                    + "under " + (email == null ? "your sign-in" : email) + ". Enroll through your learning "
+                    + "portal, or ask your CPE administrator to add this email to your enrollment.");
+        }
+        sessions.editable(firmId, sessionId); // 410 once cancelled, for administrators and enrolled professionals
         LaunchWindow window = LaunchWindow.of(s.scheduledStart, s.scheduledEnd, s.timeZone,
                 config.launchOpensBefore());
         if (admin) {
             return view(s, window);
-        }
-        if (email == null || !enrolled(s, email)) {
-            // nothing about the session itself (not even its title) to someone not enrolled in it
-            throw new ProblemException(403, "not-enrolled", "Not enrolled", "You are not enrolled in this session "
-                    + "under " + (email == null ? "your sign-in" : email) + ". Enroll through your learning "
-                    + "portal, or ask your CPE administrator to add this email to your enrollment.");
         }
         Instant now = clock.instant();
         if (window.notYetOpen(now)) {

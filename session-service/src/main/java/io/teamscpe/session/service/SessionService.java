@@ -1,7 +1,6 @@
 package io.teamscpe.session.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.outbox.Outbox;
@@ -22,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -31,6 +31,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SessionService {
+    /** The years a session may be scheduled in (PostgreSQL's timestamps reach further; nothing needs more). */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final MeetingResolver resolver;
     private final Outbox outbox;
     private final RulesetService rulesets;
@@ -47,7 +51,7 @@ public class SessionService {
     }
 
     public Created create(String firmId, CreateSession request) {
-        checkSchedule(request);
+        checkValues(request);
         JoinUrl joinUrl = JoinUrl.parse(request.joinUrl());
         Pinned ruleset = QuarkusTransaction.requiringNew().call(() -> {
             refuseDuplicate(firmId, joinUrl, null);
@@ -75,7 +79,7 @@ public class SessionService {
 
     /** Replaces the session; re-resolves the meeting when the Join URL, provider or organizer changed. */
     public Created update(String firmId, UUID id, CreateSession request) {
-        checkSchedule(request);
+        checkValues(request);
         JoinUrl joinUrl = JoinUrl.parse(request.joinUrl());
         String organizer = blankToNull(request.organizerId());
         Session before = QuarkusTransaction.requiringNew().call(() -> editable(firmId, id));
@@ -165,22 +169,33 @@ public class SessionService {
         return s;
     }
 
+    /**
+     * One page of the firm's sessions by scheduled start. The offset is computed in long: a page past the end is
+     * empty, never an overflow; {@code from}/{@code to} outside the years sessions may have are clamped to them.
+     */
     @Transactional
     public SessionApi.SessionPage list(String firmId, Instant from, Instant to, Session.Status status, int page,
                                        int size) {
         var params = new java.util.HashMap<String, Object>();
         params.put("firm", firmId);
-        params.put("from", from == null ? Instant.EPOCH : from);
-        params.put("to", to == null ? Instant.parse("9999-01-01T00:00:00Z") : to);
+        params.put("from", clamp(from == null ? EARLIEST : from));
+        params.put("to", to == null || to.isAfter(LATEST) ? LATEST.plusSeconds(1) : clamp(to));
         String where = "firmId = :firm and scheduledStart >= :from and scheduledStart < :to";
         if (status != null) {
             where += " and status = :status";
             params.put("status", status);
         }
-        var query = Session.find(where + " order by scheduledStart", params);
-        List<Session> items = query.page(Page.of(page, size)).list();
+        var query = Session.find(where + " order by scheduledStart, id", params);
+        long total = query.count();
+        long offset = (long) page * size;
+        List<Session> items = offset >= total || offset > Integer.MAX_VALUE ? List.of()
+                : query.range((int) offset, (int) Math.min(offset + size - 1, Integer.MAX_VALUE)).list();
         return new SessionApi.SessionPage(items.stream().map(s -> SessionApi.SessionView.of(s, List.of())).toList(),
-                page, size, query.count());
+                page, size, total);
+    }
+
+    private static Instant clamp(Instant t) {
+        return t.isBefore(EARLIEST) ? EARLIEST : t.isAfter(LATEST) ? LATEST : t;
     }
 
     @Transactional
@@ -228,7 +243,18 @@ public class SessionService {
         }
     }
 
-    private static void checkSchedule(CreateSession request) {
+    private static void checkValues(CreateSession request) {
+        if (outOfRange(request.scheduledStart()) || outOfRange(request.scheduledEnd())) {
+            throw ProblemException.badRequest("invalid-schedule", "Schedule out of range",
+                    "scheduledStart and scheduledEnd must lie between " + EARLIEST + " and " + LATEST
+                            + "; check the year.");
+        }
+        if (request.maxCredits() != null && request.maxCredits().stripTrailingZeros().scale() > 2) {
+            throw ProblemException.badRequest("validation-failed", "The request is not valid",
+                    "Fix these fields and send again: maxCredits: must have at most 2 decimal places")
+                    .with("errors", List.of(Map.of("field", "maxCredits", "message",
+                            "must have at most 2 decimal places")));
+        }
         if (!request.scheduledEnd().isAfter(request.scheduledStart())) {
             throw ProblemException.badRequest("invalid-schedule", "End before start",
                     "scheduledEnd must be after scheduledStart.");
@@ -239,6 +265,10 @@ public class SessionService {
             throw ProblemException.badRequest("invalid-time-zone", "Unknown time zone",
                     "timeZone '" + request.timeZone() + "' is not an IANA time zone such as America/New_York.");
         }
+    }
+
+    private static boolean outOfRange(Instant t) {
+        return t.isBefore(EARLIEST) || t.isAfter(LATEST);
     }
 
     private static String blankToNull(String s) {
