@@ -5,6 +5,7 @@ import io.teamscpe.attendance.rest.AttendanceResource.AttendanceStatus;
 import io.teamscpe.attendance.service.AttendanceUploads;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.platform.web.FileNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -50,6 +51,12 @@ public class AttendanceUploadResource {
             throw new UncheckedIOException(e);
         }
         String name = file.fileName() == null || file.fileName().isBlank() ? "attendance.csv" : file.fileName();
+        FileNames.flaw(name).ifPresent(flaw -> {
+            throw new ProblemException(422, "attendance-file-bad-name", "Unusable file name", "The file name holds "
+                    + flaw + "; at most " + FileNames.MAX_LENGTH + " characters, none of them a control character, "
+                    + "are kept. Rename the file and upload it again; nothing was stored.")
+                    .with("fileName", FileNames.printable(name));
+        });
         return Response.status(201).entity(AttendanceStatus.of(
                 uploads.upload(firm.firmId(), sessionId, name, content, firm.userId()))).build();
     }

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  */
 final class FileSections {
     private static final int MAX_SUMMARY_LINES = 50;
+    static final int MAX_NAME = 300;
+    /** RFC 5321's longest address; "email:" + the address keys a participant in 300 characters. */
+    static final int MAX_ADDRESS = 254;
+    static final int MAX_ROLE = 40;
     // "1h 27m 51s", "1 Std. 27 Min. 51 Sek.", "45s", "1:27:51": the value is only sanity-checked.
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:[.,]\\d+)?\\s*\\p{L}+\\.?\\s*)+"
             + "|\\d{1,3}:\\d{2}(?::\\d{2})?");
@@ -104,9 +108,25 @@ final class FileSections {
             throw new AttendanceFileException(n, "'" + columns.label(Column.DURATION) + "' is '" + duration
                     + "', which is not a duration such as 1h 27m 51s");
         }
-        Row row = new Row(n, columns.get(f, Column.NAME), columns.get(f, Column.EMAIL), columns.get(f, Column.UPN),
-                columns.get(f, Column.ROLE), stamp(f, Column.JOIN, n), stamp(f, Column.LEAVE, n));
+        Row row = new Row(n, cell(f, Column.NAME, n), cell(f, Column.EMAIL, n), cell(f, Column.UPN, n),
+                cell(f, Column.ROLE, n), stamp(f, Column.JOIN, n), stamp(f, Column.LEAVE, n));
         (layout == Layout.PARTICIPANTS ? participants : activities).add(row);
+    }
+
+    /** A cell no longer than what the attendance tables store for it (an address also keys its participant). */
+    private String cell(List<String> fields, Column column, int n) {
+        String value = columns.get(fields, column);
+        int max = switch (column) {
+            case NAME -> MAX_NAME;
+            case EMAIL, UPN -> MAX_ADDRESS;
+            case ROLE -> MAX_ROLE;
+            default -> Integer.MAX_VALUE;
+        };
+        if (value != null && value.length() > max) {
+            throw new AttendanceFileException(n, "'" + columns.label(column) + "' is " + value.length()
+                    + " characters long; at most " + max + " are accepted ('" + shorten(value) + "')");
+        }
+        return value;
     }
 
     private void header(int n, String line) {

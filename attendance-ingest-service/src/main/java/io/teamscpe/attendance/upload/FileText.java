@@ -80,6 +80,11 @@ final class FileText {
                     pendingLf = c == '\r';
                     return counted(line);
                 }
+                if (c < ' ' && c != '\t' || c == '\u007F') {
+                    throw new AttendanceFileException(lineNumber + 1, String.format("the line holds the control "
+                            + "character U+%04X at position %d, which no attendance list has; upload the file Teams "
+                            + "downloaded unchanged", (int) c, line.length() + 1));
+                }
                 if (c == '\uFFFD') {
                     throw new AttendanceFileException(lineNumber + 1, "the text is not valid " + encoding
                             + "; upload the file Teams downloaded unchanged, or save it from Excel as 'Unicode Text' "
