@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,7 +57,7 @@ public class ProviderService {
         p.name = request.name().trim();
         p.tenantId = isBlank(request.tenantId()) ? null : request.tenantId().trim();
         p.clientId = request.clientId().trim();
-        p.secretExpiresOn = request.secretExpiresOn();
+        p.secretExpiresOn = plausibleExpiry(request.secretExpiresOn());
         p.status = ProviderStatus.UNVALIDATED;
         p.createdAt = Instant.now();
         p.updatedAt = p.createdAt;
@@ -67,6 +68,16 @@ public class ProviderService {
         return p;
     }
 
+    /** Entra secrets expire within two years of creation (at most 99 years in old tenants): 2000-2200 holds all. */
+    static LocalDate plausibleExpiry(LocalDate expiresOn) {
+        if (expiresOn != null && (expiresOn.getYear() < 2000 || expiresOn.getYear() > 2200)) {
+            throw ProblemException.badRequest("implausible-secret-expiry", "Implausible expiry date",
+                    "secretExpiresOn " + expiresOn + " is not a date an Entra client secret expires on; give the "
+                            + "'Expires' date Entra shows for the secret (years 2000 to 2200).");
+        }
+        return expiresOn;
+    }
+
     @Transactional
     public Provider update(String firmId, UUID id, UpdateProvider request) {
         Provider p = get(firmId, id);
@@ -74,7 +85,7 @@ public class ProviderService {
             p.name = request.name().trim();
         }
         if (request.secretExpiresOn() != null) {
-            p.secretExpiresOn = request.secretExpiresOn();
+            p.secretExpiresOn = plausibleExpiry(request.secretExpiresOn());
         }
         if (!isBlank(request.clientSecret())) {
             identity.forget(p);

@@ -1,5 +1,6 @@
 package io.teamscpe.polling.parse;
 
+import io.teamscpe.platform.security.ControlCharacters;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +45,10 @@ final class PollBuilder {
     }
 
     ParsedResponse add(int row, String id, String email, String name, String answerCell) {
+        check(id, 100, row, "ID");
+        check(email, 320, row, "Email");
+        check(name, 300, row, "Name");
+        check(answerCell, 4000, row, "the question's answer");
         String e = email == null ? "" : email.trim();
         String n = name == null ? "" : name.trim();
         if ("anonymous".equals(e.toLowerCase(Locale.ROOT))) {
@@ -54,6 +59,21 @@ final class PollBuilder {
                 n.isEmpty() ? null : n, anonymous, answers(answerCell));
         responses.add(r);
         return r;
+    }
+
+    /** Cells are stored as they are: within their columns' lengths, without control characters (tab, CR, LF aside). */
+    private static void check(String cell, int maxLength, int row, String column) {
+        if (cell == null) {
+            return;
+        }
+        if (cell.length() > maxLength) {
+            throw PollFileException.badCell(cell.length() + " characters (at most " + maxLength + ")", row, column);
+        }
+        int at = ControlCharacters.firstIn(cell);
+        if (at >= 0) {
+            throw PollFileException.badCell(String.format("the control character U+%04X", (int) cell.charAt(at)), row,
+                    column);
+        }
     }
 
     /** Forms numbers its responses; a numeric cell may read {@code 12.0}. */

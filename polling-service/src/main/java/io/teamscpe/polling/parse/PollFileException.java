@@ -63,6 +63,15 @@ public class PollFileException extends RuntimeException {
                 + EXPORT_ADVICE);
     }
 
+    /** A text cell too long for what it names, or holding a control character. */
+    static PollFileException badCell(String why, int row, String column) {
+        return new PollFileException("poll-file-bad-cell", "Unusable cell", "a cell as Forms exported it",
+                why + " in row " + row + ", column '" + column + "'",
+                "The '" + column + "' cell of row " + row + " holds " + why + ", which no Forms export does (the "
+                        + "cell was changed after export). Correct or delete that row, or upload the file as Forms "
+                        + "exported it. " + EXPORT_ADVICE).at(row, column);
+    }
+
     /** A time cell that is unreadable or, when {@code outOfRange}, not a time of the years allowed. */
     static PollFileException badTime(boolean outOfRange, String value, int row, String column) {
         String shown = "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
