@@ -11,9 +11,11 @@ import io.teamscpe.devstack.demo.FormsExport;
 import io.teamscpe.devstack.demo.SessionSteps;
 import io.teamscpe.emulator.DemoScenario;
 import io.teamscpe.emulator.GraphEmulator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * The firm the hostile-input walker works in, so nothing it sends touches another test's firm: an application
@@ -29,15 +31,17 @@ final class HostileFirm {
     private static final String RULESET = "Walker's own ruleset";
 
     private final GraphEmulator emulator;
+    private final Stack.Endpoints endpoints;
     private final String providerId;
     private final String rulesetId;
     private final String sessionId;
     private final String pollId;
     private final Map<String, JsonNode> bodies = new LinkedHashMap<>();
 
-    private HostileFirm(GraphEmulator emulator, String providerId, String rulesetId, String sessionId, String pollId,
+    private HostileFirm(Stack stack, String providerId, String rulesetId, String sessionId, String pollId,
                         Map<String, Object> session, Map<String, Object> roster, JsonNode rules) {
-        this.emulator = emulator;
+        this.emulator = stack.emulator();
+        this.endpoints = stack.endpoints();
         this.providerId = providerId;
         this.rulesetId = rulesetId;
         this.sessionId = sessionId;
@@ -90,12 +94,26 @@ final class HostileFirm {
         SessionSteps steps = new SessionSteps(api, e, sessionId);
         JsonNode polls = steps.prepare(roster, List.of(poll), preset.name()).polls();
         String pollId = polls.path("polls").path(0).path("id").asText();
-        return new HostileFirm(stack.emulator(), providerId, rulesetId, sessionId, pollId, session, roster, rules);
+        return new HostileFirm(stack, providerId, rulesetId, sessionId, pollId, session, roster, rules);
     }
 
     private static String admin(GraphEmulator emulator) {
         return emulator.mintIdpToken(FIRM, "walker-admin", "Walker Admin", "admin@" + FIRM + ".test",
                 List.of("cpe-admin"));
+    }
+
+    /**
+     * Waits while the session's attendance is being fetched from Graph (after a walked "Refresh data"): an upload
+     * meanwhile is refused with 409 for that reason alone, before its content is read.
+     */
+    void settle() {
+        Api api = new Api(JSON, adminToken());
+        String url = endpoints.attendanceService() + "/api/sessions/" + sessionId + "/attendance";
+        Awaitility.await("attendance of the walker's session settled").atMost(SessionSteps.PATIENCE)
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    Api.Reply reply = api.get(url);
+                    return reply.status() != 200 || !reply.body().path("state").asText().equals("FETCHING");
+                });
     }
 
     /** A fresh admin token of the firm. */

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * query values, headers and bodies (see {@link HostileValues}, {@link HostileBodies}) as an admin of a firm of its
  * own ({@link HostileFirm}) and once without a token, must answer with a status below 500, and every 4xx as
  * problem+json. {@code /internal} operations are not walked: a firm user's token is refused there whatever roles it
- * claims, and no token gets 401. The full findings, with the services' log excerpts of every 5xx, are also written
- * to {@code target/hostile-input-report.txt}.
+ * claims, and no token gets 401. The findings, with the services' log excerpts of every 5xx grouped by cause, are
+ * also written to {@code target/hostile-input-report.txt}; every answer to {@code hostile-input-requests.txt}, what
+ * each operation answered to {@code hostile-input-coverage.txt}.
  */
 @ExtendWith(SharedStack.class)
 class HostileInputTest {
@@ -74,6 +75,7 @@ class HostileInputTest {
                 .thenComparing(op -> op.method().equals("DELETE") ? -op.path().length() : 0));
         Map<String, Integer> properStatus = new LinkedHashMap<>();
         for (Operation op : operations) {
+            firm.settle();
             properStatus.put(op.service() + " " + op, walk(probe, op));
         }
         DOCS.forEach((service, doc) -> httpLayer(probe, service, doc.operations()));
@@ -92,6 +94,7 @@ class HostileInputTest {
         properStatus.forEach((op, status) -> coverage.append(op).append(": ").append(status).append("; ")
                 .append(probe.statuses().get(op)).append('\n'));
         Files.writeString(Path.of("target", "hostile-input-coverage.txt"), coverage, StandardCharsets.UTF_8);
+        Files.write(Path.of("target", "hostile-input-requests.txt"), probe.transcript(), StandardCharsets.UTF_8);
         Path file = Path.of("target", "hostile-input-report.txt");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         assertThat(offences).as("%d of %d hostile requests got a 5xx, a 4xx without problem+json, no answer, or "

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Sends requests one at a time and keeps what no input may produce: a 5xx, a 4xx that is not
@@ -23,6 +25,8 @@ final class HostileProbe {
     static final String PROBLEM_JSON = "application/problem+json";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int KEPT_BODY = 2_000;
+    private static final Pattern TYPE = Pattern.compile(
+            "\"type\"\\s*:\\s*\"[^\"]*/([^\"/]+)\"");
 
     /** What the caller alone decides: nothing (the input does), 401 (no token) or 403 (a firm user on /internal). */
     enum Expect { ANY, UNAUTHORIZED, FORBIDDEN }
@@ -50,6 +54,7 @@ final class HostileProbe {
     private final Map<String, Integer> sent = new LinkedHashMap<>();
     private final List<Offence> offences = new ArrayList<>();
     private final Map<String, Map<Integer, Integer>> statuses = new LinkedHashMap<>();
+    private final List<String> transcript = new ArrayList<>();
 
     HttpClient http() {
         return http;
@@ -76,13 +81,18 @@ final class HostileProbe {
         sent.merge(attempt.service(), 1, Integer::sum);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            statuses.computeIfAbsent(attempt.service() + " " + attempt.operation(), k -> new java.util.TreeMap<>())
+            statuses.computeIfAbsent(attempt.service() + " " + attempt.operation(), k -> new TreeMap<>())
                     .merge(response.statusCode(), 1, Integer::sum);
+            String type = TYPE.matcher(new String(response.body(), StandardCharsets.UTF_8)).results()
+                    .map(m -> m.group(1)).findFirst().orElse("");
+            transcript.add(response.statusCode() + " " + type + "  " + attempt.service() + ": " + attempt.describe());
             judge(attempt, response);
             return response.statusCode();
         } catch (HttpTimeoutException e) {
+            transcript.add("no answer  " + attempt.service() + ": " + attempt.describe());
             offences.add(new Offence(attempt, 0, "", "", "no answer within " + TIMEOUT.toSeconds() + " s"));
         } catch (IOException e) {
+            transcript.add("no answer  " + attempt.service() + ": " + attempt.describe());
             offences.add(new Offence(attempt, 0, "", "", "no answer: " + e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -120,6 +130,11 @@ final class HostileProbe {
     /** How often each status answered, per operation ("service METHOD path"). */
     Map<String, Map<Integer, Integer>> statuses() {
         return statuses;
+    }
+
+    /** Every answer: status, problem type (last path segment) and what was asked, in the order sent. */
+    List<String> transcript() {
+        return transcript;
     }
 
     int total() {
