@@ -107,10 +107,11 @@ class HttpHygieneTest {
     }
 
     @Test
-    void healthAndMetricsLiveOnTheManagementPortOnly() {
+    void healthAndMetricsLiveOnTheManagementPortOnlyTheApiDocumentOnTheServicePort() {
         given().get(management("/q/health/ready")).then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(404);
         given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(200);
     }
 
     @Test
