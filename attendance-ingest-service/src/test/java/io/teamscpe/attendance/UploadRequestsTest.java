@@ -52,6 +52,21 @@ class UploadRequestsTest {
     }
 
     @Test
+    void aBrokenPartHeaderIsA400() {
+        String session = schedule(json, DemoScenario.MEETING_ID, START, END);
+        // a raw line break inside the file name: the next header line has no colon
+        String body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\r\nb.csv\"\r\n\r\n"
+                + "Meeting Summary\r\n--x--\r\n";
+        given().auth().oauth2(Tokens.admin(FIRM))
+                .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("multipart/form-data", ContentType.TEXT)))
+                .contentType("multipart/form-data; boundary=x").body(body)
+                .post("/api/sessions/{id}/attendance/uploads", session).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(P + "malformed-upload"));
+    }
+
+    @Test
     void anUnusableFileNameIsRefusedAndNothingIsStored() {
         String session = schedule(json, DemoScenario.MEETING_ID, START, END);
         String before = status(session).getString("snapshotId");

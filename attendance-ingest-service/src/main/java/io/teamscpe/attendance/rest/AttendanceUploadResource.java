@@ -3,6 +3,7 @@ package io.teamscpe.attendance.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.attendance.rest.AttendanceResource.AttendanceStatus;
 import io.teamscpe.attendance.service.AttendanceUploads;
+import io.teamscpe.platform.problem.Problem;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.platform.web.FileNames;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 @Path("/api/sessions/{id}/attendance/uploads")
 @RolesAllowed("cpe-admin")
@@ -59,5 +63,15 @@ public class AttendanceUploadResource {
         });
         return Response.status(201).entity(AttendanceStatus.of(
                 uploads.upload(firm.firmId(), sessionId, name, content, firm.userId()))).build();
+    }
+
+    /** A part header the multipart parser cannot read (a line without a colon): the caller's mistake, not a 500. */
+    @ServerExceptionMapper
+    public Response malformed(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        Problem problem = ProblemException.badRequest("malformed-upload", "The upload cannot be read",
+                "A part header of the multipart/form-data body cannot be read (a line break inside the file name?). "
+                        + "Send the Teams attendance list as a part named 'file', as a browser form or curl -F does.")
+                .toProblem(uri.getPath());
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }
