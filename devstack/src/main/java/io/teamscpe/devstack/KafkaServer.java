@@ -1,12 +1,8 @@
 package io.teamscpe.devstack;
 
-import io.teamscpe.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewPartitions;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.logging.Logger;
@@ -24,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) running as its own JVM from the jars in
- * {@code kafka-broker/target/lib}. Creates every topic of {@link Topics} and its dead-letter twin.
+ * {@code kafka-broker/target/lib}. Creates every topic of {@code Topics} and its dead-letter twin ({@link KafkaTopics}).
  * {@link #stop()} and {@link #restart()} keep ports and data, so tests can prove that events survive an outage.
  */
 public final class KafkaServer implements AutoCloseable {
@@ -100,7 +96,7 @@ public final class KafkaServer implements AutoCloseable {
         server.files.write(clientPort, quorumPort);
         server.formatIfNeeded();
         server.launch();
-        server.createTopics();
+        KafkaTopics.createAll(server.admin());
         return server;
     }
 
@@ -137,6 +133,21 @@ public final class KafkaServer implements AutoCloseable {
         if (process != null) {
             Processes.stop(process.toHandle(), "Kafka broker", STOP_GRACE);
             LOG.infof("Kafka broker on port %d stopped", port);
+            process = null;
+        }
+        Processes.removeHook(shutdownHook);
+        shutdownHook = null;
+    }
+
+    /**
+     * Kills the broker with SIGKILL, as a crash would (no controlled shutdown, nothing flushed that the OS did not
+     * already have), keeping its data; {@link #restart()} brings it back on the same ports.
+     */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            process.onExit().join();
+            LOG.infof("Kafka broker on port %d killed (SIGKILL)", port);
             process = null;
         }
         Processes.removeHook(shutdownHook);
@@ -235,50 +246,7 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
-    private void createTopics() {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String topic : Topics.ALL) {
-            topics.add(new NewTopic(topic, Topics.PARTITIONS, (short) 1));
-            topics.add(new NewTopic(Topics.deadLetter(topic), Topics.PARTITIONS, (short) 1));
-        }
-        try (Admin admin = admin()) {
-            for (var created : admin.createTopics(topics).values().entrySet()) {
-                try {
-                    created.getValue().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create topic " + created.getKey(), e.getCause());
-                    }
-                }
-            }
-            growPartitions(admin, topics);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not add partitions", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("creating topics timed out", e);
-        }
-    }
-
-    /** Topics of an earlier start (kept local data) with fewer partitions than {@link Topics#PARTITIONS} get more. */
-    private static void growPartitions(Admin admin, List<NewTopic> topics)
-            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
-        Map<String, NewPartitions> grow = new java.util.HashMap<>();
-        admin.describeTopics(topics.stream().map(NewTopic::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS)
-                .forEach((name, description) -> {
-                    if (description.partitions().size() < Topics.PARTITIONS) {
-                        grow.put(name, NewPartitions.increaseTo(Topics.PARTITIONS));
-                    }
-                });
-        if (!grow.isEmpty()) {
-            LOG.infof("adding partitions to %s (now %d each)", grow.keySet(), Topics.PARTITIONS);
-            admin.createPartitions(grow).all().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private Admin admin() {
+    Admin admin() {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,

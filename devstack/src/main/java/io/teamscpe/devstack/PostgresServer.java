@@ -13,6 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL 17 from Maven Central binaries (zonky), with the {@code teamscpe} database every service
@@ -118,6 +121,58 @@ public final class PostgresServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the server the way a crash would ({@code pg_ctl stop -m immediate}: no checkpoint, clients cut off);
+     * {@link #startAgain()} brings it back on the same port and data, after crash recovery.
+     */
+    public void stopImmediately() {
+        pgCtl("stop", "-m", "immediate", "-w", "-t", "60");
+        LOG.infof("PostgreSQL on port %d stopped (immediate)", port());
+    }
+
+    /**
+     * Starts the server again after {@link #stopImmediately()}, same port, options and data ({@code pg_ctl restart}
+     * starts a stopped server with the options of its last start, kept in {@code postmaster.opts}).
+     */
+    public void startAgain() {
+        pgCtl("restart", "-w", "-t", "120");
+        LOG.infof("PostgreSQL on port %d started again", port());
+    }
+
+    /** Runs the embedded binaries' {@code pg_ctl} on this cluster, as the library does (under unshare as root). */
+    private void pgCtl(String... args) {
+        Path pgCtl;
+        try (var found = Files.find(dataDir.resolve("pgwork"), 3,
+                (p, a) -> p.endsWith(Path.of("bin", "pg_ctl")) && Files.isExecutable(p))) {
+            pgCtl = found.findFirst().orElseThrow(() -> new IllegalStateException("no pg_ctl under " + dataDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root: zonky starts it in a user namespace, so do we
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(pgCtl.toString());
+        command.addAll(List.of("-D", dataDir.resolve("pgdata").toString()));
+        command.addAll(List.of(args));
+        Path log = dataDir.resolve("postgres.log");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("pg_ctl " + String.join(" ", args) + " failed; see " + log + ":\n"
+                        + FileTrees.tail(log, 20));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run pg_ctl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,16 +28,25 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path log;
-    private final Process process;
-    private final Thread shutdownHook;
+    private final Path repoRoot;
+    private final Map<String, String> env;
+    private volatile Process process;
+    private volatile Thread shutdownHook;
 
-    private ServiceProcess(String module, int port, int managementPort, Path log, Process process) {
+    private ServiceProcess(String module, int port, int managementPort, Path log, Path repoRoot,
+                           Map<String, String> env, Process process) {
         this.module = module;
         this.port = port;
         this.managementPort = managementPort;
         this.log = log;
+        this.repoRoot = repoRoot;
+        this.env = Map.copyOf(env);
         this.process = process;
-        this.shutdownHook = Processes.addHook(module, () -> Processes.stop(process.toHandle(), module, STOP_GRACE));
+        this.shutdownHook = hook(module, process);
+    }
+
+    private static Thread hook(String module, Process process) {
+        return Processes.addHook(module, () -> Processes.stop(process.toHandle(), module, STOP_GRACE));
     }
 
     /**
@@ -61,6 +70,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess launch(Path repoRoot, String module, int port, int managementPort,
                                          Map<String, String> env, Path log) {
+        Process process = spawn(repoRoot, module, port, env, log);
+        return new ServiceProcess(module, port, managementPort, log, repoRoot, env, process);
+    }
+
+    private static Process spawn(Path repoRoot, String module, int port, Map<String, String> env, Path log) {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first with "
@@ -77,7 +91,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = builder.start();
             LOG.infof("%s starting on port %d (pid %d, log %s)", module, port, process.pid(), log);
-            return new ServiceProcess(module, port, managementPort, log, process);
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
         }
@@ -143,6 +157,42 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** The exit code once the process has ended (137 after {@link #kill()}), or -1 while it runs. */
+    public int exitCode() {
+        Process p = process;
+        return p.isAlive() ? -1 : p.exitValue();
+    }
+
+    /** SIGKILL, as a crash or an OOM kill would end it: no shutdown, nothing acknowledged that was not already. */
+    public synchronized void kill() {
+        process.destroyForcibly();
+        process.onExit().join();
+        Processes.removeHook(shutdownHook);
+        LOG.infof("%s on port %d killed (SIGKILL)", module, port);
+    }
+
+    /**
+     * Starts the service again, after it ended, on the same ports with the same log (appended to) and the
+     * environment it was first started with plus {@code overrides} (a null value removes a variable); does not wait
+     * (see {@link #awaitReady}).
+     */
+    public synchronized void restart(Map<String, String> overrides) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(module + " on port " + port + " is still running");
+        }
+        Processes.removeHook(shutdownHook);
+        Map<String, String> all = new java.util.LinkedHashMap<>(env);
+        overrides.forEach((k, v) -> {
+            if (v == null) {
+                all.remove(k);
+            } else {
+                all.put(k, v);
+            }
+        });
+        process = spawn(repoRoot, module, port, all, log);
+        shutdownHook = hook(module, process);
     }
 
     /** SIGTERM (Quarkus shuts down gracefully), SIGKILL if it lingers. */

@@ -72,12 +72,19 @@ public final class Stack implements AutoCloseable {
     /**
      * How to start: {@code repoRoot} holds the packaged services, {@code dataDir} the databases, logs and master key;
      * {@code keepData} reuses the data of an earlier start; {@code replicas} says how many instances of a service
-     * to run (one when absent), each its own JVM on its own ports, sharing the schema and the consumer group.
+     * to run (one when absent), each its own JVM on its own ports, sharing the schema and the consumer group;
+     * {@code replicaEnv} adds environment variables to one replica only, keyed {@code <module>#<replica index>}
+     * (e.g. a test's fault-injection setting).
      */
     public record Config(Path repoRoot, Path dataDir, Ports ports, boolean keepData, Duration readyTimeout,
-                         Map<Service, Integer> replicas) {
+                         Map<Service, Integer> replicas, Map<String, Map<String, String>> replicaEnv) {
         public Config(Path repoRoot, Path dataDir, Ports ports, boolean keepData, Duration readyTimeout) {
             this(repoRoot, dataDir, ports, keepData, readyTimeout, Map.of());
+        }
+
+        public Config(Path repoRoot, Path dataDir, Ports ports, boolean keepData, Duration readyTimeout,
+                      Map<Service, Integer> replicas) {
+            this(repoRoot, dataDir, ports, keepData, readyTimeout, replicas, Map.of());
         }
 
         int replicasOf(Service service) {
@@ -146,8 +153,10 @@ public final class Stack implements AutoCloseable {
                     Path log = dataDir.resolve("logs").resolve(service.module() + (replica == 0 ? "" : "-" + replica)
                             + ".log");
                     Files.deleteIfExists(log);
+                    Map<String, String> env = new LinkedHashMap<>(common);
+                    env.putAll(config.replicaEnv().getOrDefault(service.module() + "#" + replica, Map.of()));
                     ServiceProcess process = ServiceProcess.start(config.repoRoot(), service.module(), port,
-                            management, common, log);
+                            management, env, log);
                     services.add(process);
                     started.add(process);
                 }

@@ -25,6 +25,21 @@ public interface IngestConfig {
     @WithDefault("PT6H")
     Duration horizon();
 
+    /**
+     * A FETCHING job whose heartbeat is older than this is taken to have died with its replica (killed, or its
+     * fetch lost to a database outage) and is started again by the scheduler of any replica.
+     */
+    @WithDefault("PT2M")
+    Duration staleFetch();
+
+    /** How often a replica renews the heartbeat of the fetches it has accepted (queued or running). */
+    @WithDefault("20s")
+    String heartbeatInterval();
+
+    /** A fetch that failed transiently (database or broker unreachable) is tried again this long after. */
+    @WithDefault("PT30S")
+    Duration transientRetryDelay();
+
     /** Largest Teams attendance file accepted by the manual upload. */
     @WithDefault("20971520")
     long uploadMaxBytes();

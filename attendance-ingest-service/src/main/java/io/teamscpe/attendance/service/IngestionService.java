@@ -12,29 +12,39 @@ import io.teamscpe.attendance.graph.AttendanceReader;
 import io.teamscpe.attendance.service.SnapshotStore.Committed;
 import io.teamscpe.platform.graph.GraphFailures;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.events.TransientFailures;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
  * "Refresh data": starts a fetch in the background and answers at once with the job. Clicking twice while a fetch
- * runs returns the running job.
+ * runs returns the running job (on any replica: the job's row is locked while it is decided).
+ *
+ * <p>A fetch lives in the memory of the replica that accepted it: a replica that dies (or loses its fetch to a
+ * database outage) would leave the job FETCHING with nobody working on it. So each replica renews a heartbeat
+ * ({@code updated_at}) of the fetches it holds, queued or running, and the scheduler of any replica starts again
+ * a FETCHING job whose heartbeat is older than {@code teamscpe.attendance.stale-fetch}; a fetch that failed
+ * transiently is tried again after {@code teamscpe.attendance.transient-retry-delay}.
  */
 @ApplicationScoped
 public class IngestionService {
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
-    /** A FETCHING job older than this is taken to have died with its pod and may be restarted. */
-    private static final Duration STALE = Duration.ofMinutes(15);
 
     private final AttendanceReader reader;
     private final SnapshotStore store;
     private final Staging staging;
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    /** Sessions whose fetch this replica accepted and has not finished: their heartbeat is renewed. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     private final IngestConfig config;
 
@@ -52,8 +62,8 @@ public class IngestionService {
                 throw new ProblemException(409, "session-cancelled", "Session cancelled",
                         "The session was cancelled; its attendance is not fetched.");
             }
-            IngestionJob j = IngestionJob.findById(sessionId);
-            if (j.state == State.FETCHING && j.updatedAt.isAfter(Instant.now().minus(STALE))) {
+            IngestionJob j = IngestionJob.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+            if (j.state == State.FETCHING && j.updatedAt.isAfter(Instant.now().minus(config.staleFetch()))) {
                 return null;
             }
             j.state = State.FETCHING;
@@ -67,7 +77,14 @@ public class IngestionService {
         if (job == null) {
             return status(firmId, sessionId);
         }
-        workers.submit(() -> fetch(sessionId));
+        held.add(sessionId);
+        workers.submit(() -> {
+            try {
+                fetch(sessionId);
+            } finally {
+                held.remove(sessionId);
+            }
+        });
         return job;
     }
 
@@ -125,13 +142,21 @@ public class IngestionService {
                     + " The previous data is kept.");
         } catch (RuntimeException e) {
             LOG.errorf(e, "attendance fetch of session %s failed", sessionId);
-            failed(sessionId, fetchId, "The fetch failed: " + e.getMessage() + ". The previous data is kept.");
+            if (TransientFailures.isTransient(e)) {
+                // the database or broker was away: not the session's fault, the scheduler tries again
+                Instant next = Instant.now().plus(config.transientRetryDelay());
+                staging.discard(fetchId);
+                finish(sessionId, State.FAILED, "The fetch was interrupted (" + e.getMessage() + "); it is tried "
+                        + "again at " + next + ". The previous data is kept.", null, next);
+            } else {
+                failed(sessionId, fetchId, "The fetch failed: " + e.getMessage() + ". The previous data is kept.");
+            }
         }
     }
 
     private void failed(String sessionId, String fetchId, String detail) {
         staging.discard(fetchId);
-        finish(sessionId, State.FAILED, detail, null);
+        finish(sessionId, State.FAILED, detail, null, null);
     }
 
     /** No report yet: wait with growing delays until the horizon, then say the report is missing. */
@@ -163,13 +188,18 @@ public class IngestionService {
         });
     }
 
-    /** Starts every automatic fetch that is due; schedules live in the database, so they survive restarts. */
+    /**
+     * Starts every automatic fetch that is due, and every fetch whose replica stopped renewing its heartbeat;
+     * schedules live in the database, so they survive restarts.
+     */
     @Scheduled(every = "${teamscpe.attendance.scheduler-interval:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void runDueFetches() {
+        Instant now = Instant.now();
         List<String> due = QuarkusTransaction.requiringNew().call(() -> IngestionJob.<IngestionJob>list(
-                        "nextAttemptAt <= ?1 and state in ?2", Instant.now(),
-                        List.of(State.SCHEDULED, State.WAITING_FOR_REPORT, State.FAILED))
+                        "(nextAttemptAt <= ?1 and state in ?2) or (state = ?3 and updatedAt < ?4)", now,
+                        List.of(State.SCHEDULED, State.WAITING_FOR_REPORT, State.FAILED), State.FETCHING,
+                        now.minus(config.staleFetch()))
                 .stream().map(j -> j.sessionId).toList());
         for (String sessionId : due) {
             String firm = QuarkusTransaction.requiringNew().call(
@@ -178,10 +208,27 @@ public class IngestionService {
         }
     }
 
-    private void finish(String sessionId, State state, String detail, Instant fetchedAt) {
+    /** Renews the heartbeat of the fetches this replica holds, so no other replica takes them for dead. */
+    @Scheduled(every = "${teamscpe.attendance.heartbeat-interval:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> IngestionJob.update(
+                    "updatedAt = ?1 where sessionId in ?2 and state = ?3", Instant.now(), List.copyOf(held),
+                    State.FETCHING));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not renew the heartbeat of %d fetch(es): %s", held.size(), e.getMessage());
+        }
+    }
+
+    private void finish(String sessionId, State state, String detail, Instant fetchedAt, Instant nextAttemptAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             IngestionJob job = IngestionJob.findById(sessionId);
             job.state = state;
+            job.nextAttemptAt = nextAttemptAt;
             job.detail = detail;
             job.lastFetchAt = fetchedAt != null ? fetchedAt : Instant.now();
             job.updatedAt = Instant.now();

@@ -1,6 +1,9 @@
 package io.teamscpe.platform.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -29,13 +32,20 @@ public class ConsumerRetry {
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final MeterRegistry metrics;
 
+    @Inject
     public ConsumerRetry(@ConfigProperty(name = "teamscpe.consumer.first-backoff", defaultValue = "PT0.2S")
                          Duration firstBackoff,
                          @ConfigProperty(name = "teamscpe.consumer.max-backoff", defaultValue = "PT15S")
-                         Duration maxBackoff) {
+                         Duration maxBackoff, MeterRegistry metrics) {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
+        this.metrics = metrics;
+    }
+
+    public ConsumerRetry(Duration firstBackoff, Duration maxBackoff) {
+        this(firstBackoff, maxBackoff, new SimpleMeterRegistry());
     }
 
     public void run(String channel, Runnable work) {
@@ -61,6 +71,8 @@ public class ConsumerRetry {
                     throw e;
                 }
                 attempts++;
+                // teamscpe_consumer_retries_total{channel}: attempts that failed transiently and were retried
+                metrics.counter("teamscpe.consumer.retries", "channel", channel).increment();
                 Waiting now = waiting.merge(channel, new Waiting(Instant.now(), attempts, describe(e)),
                         (old, latest) -> new Waiting(old.since(), latest.attempts(), latest.cause()));
                 if (attempts == 1 || attempts % 20 == 0) {

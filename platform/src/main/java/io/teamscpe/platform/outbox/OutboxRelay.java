@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,6 +47,15 @@ public class OutboxRelay {
     private final EntityManager em;
     private final Map<String, Object> kafkaConfig;
     private final int batchSize;
+    /**
+     * A fault-injection hook for tests, absent (0) by default: with {@code teamscpe.outbox.halt-after-send=N} the
+     * process halts ({@code Runtime.halt(137)}, no shutdown hooks, as a {@code kill -9} would) right after the N-th
+     * batch was sent and acknowledged by Kafka, before its rows are marked sent and the transaction commits. The rows
+     * stay unsent and are published again by the next relay (another replica, or this one restarted): consumers
+     * then see copies with the same {@code ce_id}, which their inbox discards. Used by the e2e ConferenceDayFaultTest.
+     */
+    private final int haltAfterSend;
+    private final AtomicInteger batchesSent = new AtomicInteger();
     private volatile Producer<String, String> producer;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
@@ -55,10 +65,13 @@ public class OutboxRelay {
     });
 
     public OutboxRelay(EntityManager em, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       @ConfigProperty(name = "teamscpe.outbox.batch-size", defaultValue = "2000") int batchSize) {
+                       @ConfigProperty(name = "teamscpe.outbox.batch-size", defaultValue = "2000") int batchSize,
+                       @ConfigProperty(name = "teamscpe.outbox.halt-after-send", defaultValue = "0")
+                       int haltAfterSend) {
         this.em = em;
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
+        this.haltAfterSend = haltAfterSend;
     }
 
     /**
@@ -121,6 +134,11 @@ public class OutboxRelay {
         }
         for (Future<RecordMetadata> ack : acks) {
             await(ack);
+        }
+        if (haltAfterSend > 0 && batchesSent.incrementAndGet() == haltAfterSend) {
+            LOG.errorf("teamscpe.outbox.halt-after-send=%d: halting after Kafka acknowledged %d event(s), before "
+                    + "they are marked sent (a test's fault injection)", haltAfterSend, rows.size());
+            Runtime.getRuntime().halt(137);
         }
         em.createNativeQuery("update outbox_event set sent_at = ?1 where id = any(cast(?2 as uuid[]))")
                 .setParameter(1, Instant.now()).setParameter(2, ids).executeUpdate();
