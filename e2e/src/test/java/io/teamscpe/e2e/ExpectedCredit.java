@@ -50,8 +50,11 @@ final class ExpectedCredit {
     }
 
     static long seconds(List<Instant[]> spans) {
-        Instant start = DemoScenario.MEETING_START;
-        Instant end = DemoScenario.MEETING_END;
+        return seconds(spans, DemoScenario.MEETING_START, DemoScenario.MEETING_END);
+    }
+
+    /** Seconds of the union of {@code spans} within the scheduled window {@code start}–{@code end}. */
+    static long seconds(List<Instant[]> spans, Instant start, Instant end) {
         List<long[]> clipped = new ArrayList<>();
         for (Instant[] s : spans) {
             if (s[0] == null || s[1] == null) {

@@ -127,10 +127,22 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         String[] ids = new String[rows.size()];
+        AtomicBoolean refused = new AtomicBoolean();
         for (int i = 0; i < rows.size(); i++) {
+            // once a record failed, nothing after it may be sent: its partition would get the later records (a
+            // snapshot's "completed" event) before it, and consumers would see a gap. The producer refuses a record
+            // at once when it has no metadata for its topic (a broker just restarted) and goes on accepting the next
+            // ones; the rows are sent again, in order, from the first unsent one, on the next relay.
+            if (refused.get()) {
+                break;
+            }
             OutboxEvent row = toEvent(rows.get(i));
             ids[i] = row.id.toString();
-            acks.add(producer().send(toRecord(row)));
+            acks.add(producer().send(toRecord(row), (metadata, failure) -> {
+                if (failure != null) {
+                    refused.set(true);
+                }
+            }));
         }
         for (Future<RecordMetadata> ack : acks) {
             await(ack);

@@ -1,0 +1,159 @@
+package io.teamscpe.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.teamscpe.devstack.RepoRoot;
+import io.teamscpe.devstack.ServiceProcess;
+import io.teamscpe.devstack.Stack;
+import io.teamscpe.devstack.Stack.Service;
+import io.teamscpe.devstack.demo.Api;
+import io.teamscpe.emulator.DemoScenario;
+import io.teamscpe.emulator.faults.FaultPlan;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+
+/**
+ * The conference day of {@link ConferenceDayFaultTest} without faults, timed: 60 sessions × 300 enrolled
+ * professionals, six Forms polls each, the Graph emulator answering every Graph request after 150 ms. Measured from
+ * the moment the sessions end — "Refresh data" triggered for all of them, the polls uploaded meanwhile — to the moment
+ * every Completion report reflects every attendee and poll (equal to the expected credit, professional by
+ * professional). Runs once per replica count of {@code -Dreplicas=1,2} (attendance-ingest, polling and reporting;
+ * one credential and one session service), each on a fresh stack, and prints the CPU each process used meanwhile.
+ * Run: {@code ./mvnw -B -o -pl e2e test-compile exec:exec@conference-day-benchmark} (services packaged before).
+ */
+public final class ConferenceDayBenchmark {
+    private static final Duration GRAPH_LATENCY = Duration.ofMillis(150);
+
+    private ConferenceDayBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int sessions = Integer.getInteger("sessions", 60);
+        int attendees = Integer.getInteger("attendees", 300);
+        List<Integer> replicaCounts = Arrays.stream(System.getProperty("replicas", "1,2").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        List<ConferenceDay.Session> day = ConferenceDay.build(sessions, attendees);
+        Map<String, List<Api.Upload>> files = new ConcurrentHashMap<>();
+        day.parallelStream().forEach(s -> files.put(s.title(), ConferenceDayDriver.uploads(s.polls())));
+        List<String> results = new ArrayList<>();
+        for (int replicas : replicaCounts) {
+            results.add(run(day, files, replicas));
+        }
+        System.out.println();
+        results.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private static String run(List<ConferenceDay.Session> day, Map<String, List<Api.Upload>> files, int replicas) {
+        Path root = RepoRoot.find();
+        Map<String, Map<String, String>> replicaEnv = new HashMap<>();
+        for (int i = 0; i < replicas; i++) {
+            // no automatic fetch by the clock: the measured "Refresh data" is the only one
+            replicaEnv.put(Service.ATTENDANCE.module() + "#" + i, Map.of("TEAMSCPE_ATTENDANCE_FIRST_FETCH_DELAY",
+                    "P3650D"));
+        }
+        var config = new Stack.Config(root, root.resolve("e2e/target/conference-day-benchmark-" + replicas),
+                Stack.Ports.random(), false, Duration.ofMinutes(5),
+                Map.of(Service.ATTENDANCE, replicas, Service.POLLING, replicas, Service.REPORTING, replicas),
+                replicaEnv);
+        try (Stack stack = Stack.start(config)) {
+            day.forEach(s -> stack.emulator().edits().addMeeting(DemoScenario.TENANT_ID, s.meeting()));
+            ConferenceDayDriver driver = new ConferenceDayDriver(stack);
+            List<String> ids = driver.createSessions(day);
+            IntStream.range(0, ids.size()).parallel().forEach(i -> driver.enroll(ids.get(i), day.get(i)));
+            ids.parallelStream().forEach(driver::awaitKnownToAttendance);
+            stack.emulator().faults(FaultPlan.none().withLatency(GRAPH_LATENCY));
+            Map<String, Duration> cpuBefore = cpu(stack);
+
+            long t0 = System.nanoTime();
+            var uploads = CompletableFuture.runAsync(() -> IntStream.range(0, ids.size()).parallel()
+                    .forEach(i -> driver.uploadPolls(ids.get(i), files.get(day.get(i).title()))));
+            ids.parallelStream().forEach(driver::refresh);
+            long refreshed = System.nanoTime();
+            uploads.join();
+            long uploaded = System.nanoTime();
+            Map<String, Long> completeAt = awaitComplete(driver, ids, day, t0);
+            long t1 = System.nanoTime();
+            Map<String, Duration> cpuAfter = cpu(stack);
+
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d replica(s) of attendance-ingest, "
+                            + "polling and reporting: %d sessions × %d attendees, Graph latency %d ms: every "
+                            + "Completion report complete %,d ms after the refresh (all refreshes accepted at %,d ms, "
+                            + "all polls uploaded at %,d ms; first report complete at %,d ms, median %,d ms); "
+                            + "Graph requests served: %d%n", replicas, ids.size(), day.get(0).attendees().size(),
+                    GRAPH_LATENCY.toMillis(), (t1 - t0) / 1_000_000, (refreshed - t0) / 1_000_000,
+                    (uploaded - t0) / 1_000_000, completeAt.values().stream().min(Long::compare).orElse(0L),
+                    completeAt.values().stream().sorted().toList().get(completeAt.size() / 2),
+                    stack.emulator().faultStats().served()));
+            double wall = (t1 - t0) / 1e9;
+            double total = 0;
+            for (var e : cpuAfter.entrySet()) {
+                double used = (e.getValue().toMillis() - cpuBefore.getOrDefault(e.getKey(), Duration.ZERO).toMillis())
+                        / 1000.0;
+                total += used;
+                out.append(String.format(Locale.ROOT, "    %-32s CPU %6.1f s (%3.0f %% of one core)%n", e.getKey(),
+                        used, 100 * used / wall));
+            }
+            out.append(String.format(Locale.ROOT, "    %-32s CPU %6.1f s of %.1f s available on %d cores (%.0f %%)",
+                    "all", total, wall * Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors(), 100 * total / (wall
+                            * Runtime.getRuntime().availableProcessors())));
+            System.out.println(out);
+            return out.toString();
+        }
+    }
+
+    /** Polls every report until it equals the expected; returns when each was first complete (ms after t0). */
+    private static Map<String, Long> awaitComplete(ConferenceDayDriver driver, List<String> ids,
+                                                   List<ConferenceDay.Session> day, long t0) {
+        Map<String, ConferenceDay.Session> byId = new LinkedHashMap<>();
+        IntStream.range(0, ids.size()).forEach(i -> byId.put(ids.get(i), day.get(i)));
+        Map<String, Map<String, ConferenceDay.Expected>> expected = new HashMap<>();
+        byId.forEach((id, s) -> expected.put(id, s.expected()));
+        Map<String, Long> done = new ConcurrentHashMap<>();
+        Awaitility.await("every Completion report").atMost(Duration.ofMinutes(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    Set<String> pending = new java.util.HashSet<>(byId.keySet());
+                    pending.removeAll(done.keySet());
+                    pending.parallelStream().forEach(id -> {
+                        JsonNode c = driver.completionNow(id);
+                        if (c != null && c.path("freshness").path("pollsIncluded").asInt() == 6
+                                && ConferenceDayFaultTest.rows(c).equals(expected.get(id))) {
+                            done.put(id, (System.nanoTime() - t0) / 1_000_000);
+                        }
+                    });
+                    return done.size() == byId.size();
+                });
+        return done;
+    }
+
+    /** CPU used so far: each service replica, the broker, PostgreSQL (server and backends), this JVM. */
+    private static Map<String, Duration> cpu(Stack stack) {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        for (ServiceProcess p : stack.services()) {
+            cpu.put(ReplicaMetrics.name(p), ProcCpu.tree(p.pid()));
+        }
+        ProcCpu.find(stack.kafka().log().getParent().resolve("server.properties").toString())
+                .ifPresent(pid -> cpu.put("kafka broker", ProcCpu.tree(pid)));
+        try {
+            String postmaster = java.nio.file.Files.readAllLines(stack.postgres().dataDir().resolve("pgdata")
+                    .resolve("postmaster.pid")).get(0).trim();
+            cpu.put("postgresql", ProcCpu.tree(Long.parseLong(postmaster)));
+        } catch (java.io.IOException e) {
+            cpu.put("postgresql", Duration.ZERO);
+        }
+        cpu.put("benchmark JVM (emulator, driver)", ProcCpu.tree(ProcessHandle.current().pid()));
+        return cpu;
+    }
+}
