@@ -284,6 +284,7 @@ class ConferenceDayFaultTest {
             log("%s: %,d records, %,d distinct events, %,d copies re-sent by a relay", topic, records.size(), distinct,
                     records.size() - distinct);
         }
+        log("events applied once per consumer (inbox rows): %s", inboxRows());
         log("%-30s %5s %10s %10s %10s %8s", "replica", "lives", "applied", "duplicate", "skipped", "retries");
         for (Service s : List.of(Service.ATTENDANCE, Service.POLLING, Service.REPORTING)) {
             for (ServiceProcess replica : stack.replicas(s)) {
@@ -303,6 +304,22 @@ class ConferenceDayFaultTest {
                         .isPositive();
             }
         }
+    }
+
+    /** The inbox's rows per schema: every event each service applied, exactly once. */
+    private static Map<String, Long> inboxRows() {
+        Map<String, Long> rows = new TreeMap<>();
+        try (Connection c = stack.postgres().connect(); Statement st = c.createStatement()) {
+            for (String schema : List.of("attendance", "polling", "reporting")) {
+                try (ResultSet rs = st.executeQuery("select count(*) from " + schema + ".processed_event")) {
+                    rs.next();
+                    rows.put(schema, rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     private static long seconds(long since) {

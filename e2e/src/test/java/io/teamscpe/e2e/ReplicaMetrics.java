@@ -55,7 +55,7 @@ final class ReplicaMetrics implements AutoCloseable {
             long pid = replica.pid();
             try {
                 String body = http.send(HttpRequest.newBuilder(URI.create(replica.managementUrl() + "/q/metrics"))
-                        .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
                 Map<String, Double> counters = new TreeMap<>();
                 for (String line : body.split("\n")) {
                     Matcher m = LINE.matcher(line.trim());
