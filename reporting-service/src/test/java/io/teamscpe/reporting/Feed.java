@@ -115,6 +115,22 @@ public final class Feed {
         return new StagedSnapshot(snapshot, n);
     }
 
+    /**
+     * Like {@link #stageAttendance()}, but the participant event at {@code index} is lost on the way (as a record
+     * dead-lettered or acknowledged and never applied would be); returns it with the snapshot, to send it later.
+     */
+    public Lost stageAttendanceLosing(int index) {
+        ParticipantAttended lost = attendance.remove(index);
+        StagedSnapshot partial = stageAttendance();
+        StagedSnapshot whole = new StagedSnapshot(partial.id(), partial.participants() + 1);
+        return new Lost(whole, new ParticipantAttended(sessionId, firm, whole.id(), whole.participants(),
+                whole.participants(), lost.participant(), lost.intervals(), lost.occurredAt()));
+    }
+
+    /** A snapshot that announces one participant more than reached the consumer, and that participant's event. */
+    public record Lost(StagedSnapshot snapshot, ParticipantAttended event) {
+    }
+
     /** Closes a staged snapshot: reporting then replaces the session's attendance with it. */
     public void completeAttendance(StagedSnapshot snapshot) {
         publish(new AttendanceSnapshotCompleted(sessionId, firm, snapshot.id(), snapshot.participants(),

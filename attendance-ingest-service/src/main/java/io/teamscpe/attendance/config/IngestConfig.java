@@ -28,4 +28,15 @@ public interface IngestConfig {
     /** Largest Teams attendance file accepted by the manual upload. */
     @WithDefault("20971520")
     long uploadMaxBytes();
+
+    /**
+     * How long a running fetch holds its session without progress (each Graph page renews it): after that, its
+     * replica is taken to have died and another one fetches the session.
+     */
+    @WithDefault("PT2M")
+    Duration fetchLease();
+
+    /** Sessions one replica fetches at the same time (all within the provider's Graph budget, GraphBudget). */
+    @WithDefault("4")
+    int concurrentFetches();
 }

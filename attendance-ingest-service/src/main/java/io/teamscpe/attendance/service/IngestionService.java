@@ -15,6 +15,7 @@ import io.teamscpe.platform.problem.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -28,32 +29,45 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IngestionService {
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
-    /** A FETCHING job older than this is taken to have died with its pod and may be restarted. */
-    private static final Duration STALE = Duration.ofMinutes(15);
-
     private final AttendanceReader reader;
     private final SnapshotStore store;
     private final Staging staging;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
-
+    private final SnapshotRepublisher republisher;
+    private final ExecutorService workers;
     private final IngestConfig config;
 
-    public IngestionService(AttendanceReader reader, SnapshotStore store, Staging staging, IngestConfig config) {
+    public IngestionService(AttendanceReader reader, SnapshotStore store, Staging staging,
+                            SnapshotRepublisher republisher, IngestConfig config) {
         this.reader = reader;
         this.store = store;
         this.staging = staging;
+        this.republisher = republisher;
         this.config = config;
+        this.workers = Executors.newFixedThreadPool(config.concurrentFetches());
     }
 
-    public IngestionJob refresh(String firmId, String sessionId) {
+    /**
+     * An administrator's "Refresh data". With {@code republish}, a fetch that finds Graph's content unchanged sends
+     * the current snapshot again anyway, so a report that lost part of it is repaired from the product.
+     */
+    public IngestionJob refresh(String firmId, String sessionId, boolean republish) {
+        return start(firmId, sessionId, republish);
+    }
+
+    /**
+     * Starts a fetch unless one holds the session's lease: the job row is locked while it is claimed, so two
+     * replicas never fetch the same session; a fetch that made no progress for the lease's length (its pod died)
+     * is taken over.
+     */
+    private IngestionJob start(String firmId, String sessionId, boolean republishIfUnchanged) {
         IngestionJob job = QuarkusTransaction.requiringNew().call(() -> {
             TrackedSession session = session(firmId, sessionId);
             if (session.cancelled) {
                 throw new ProblemException(409, "session-cancelled", "Session cancelled",
                         "The session was cancelled; its attendance is not fetched.");
             }
-            IngestionJob j = IngestionJob.findById(sessionId);
-            if (j.state == State.FETCHING && j.updatedAt.isAfter(Instant.now().minus(STALE))) {
+            IngestionJob j = IngestionJob.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+            if (j.leased(Instant.now(), config.fetchLease())) {
                 return null;
             }
             j.state = State.FETCHING;
@@ -67,8 +81,22 @@ public class IngestionService {
         if (job == null) {
             return status(firmId, sessionId);
         }
-        workers.submit(() -> fetch(sessionId));
+        workers.submit(() -> fetch(sessionId, republishIfUnchanged));
         return job;
+    }
+
+    /** A consumer's request to send the current snapshot again (see {@link SnapshotRepublisher}). */
+    public SnapshotRepublisher.Republished republish(String firmId, String sessionId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            session(firmId, sessionId);
+            IngestionJob job = IngestionJob.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+            SnapshotRepublisher.Republished done = republisher.republish(sessionId, job.snapshotId, false);
+            if (done == null) {
+                throw new ProblemException(404, "no-snapshot", "No attendance snapshot",
+                        "Session " + sessionId + " has no attendance snapshot to send again.");
+            }
+            return done;
+        });
     }
 
     public IngestionJob status(String firmId, String sessionId) {
@@ -78,7 +106,7 @@ public class IngestionService {
         });
     }
 
-    void fetch(String sessionId) {
+    void fetch(String sessionId, boolean republishIfUnchanged) {
         TrackedSession session = QuarkusTransaction.requiringNew().call(() -> TrackedSession.findById(sessionId));
         String fetchId = staging.begin(sessionId);
         int[] progress = {0, 0};
@@ -104,13 +132,16 @@ public class IngestionService {
             QuarkusTransaction.requiringNew().run(() -> {
                 IngestionJob job = IngestionJob.findById(sessionId);
                 Committed done = store.commit(session, job, fetchId, reports, "graph", null);
+                boolean resent = !done.changed() && republishIfUnchanged
+                        && republisher.republish(sessionId, done.snapshotId(), true) != null;
                 LOG.infof("session %s: read %d pages, %d records in %d ms (%d ms staging them); snapshot %s (%d "
                         + "participants) committed in %d ms", sessionId, progress[0], progress[1],
                         (read - began) / 1_000_000, stagingNanos[0] / 1_000_000,
                         done.changed() ? done.snapshotId() : "unchanged", done.participants(),
                         (System.nanoTime() - read) / 1_000_000);
                 job.state = done.participants() == 0 ? State.NO_ATTENDEES : State.READY;
-                job.detail = (done.changed() ? "" : "Unchanged since the previous fetch. ") + done.participants()
+                job.detail = (done.changed() ? "" : "Unchanged since the previous fetch"
+                        + (resent ? "; sent again to the reports. " : ". ")) + done.participants()
                         + " participants from " + reports.size() + " report(s).";
                 job.reportsUsed = reports;
                 job.nextAttemptAt = null;
@@ -167,14 +198,16 @@ public class IngestionService {
     @Scheduled(every = "${teamscpe.attendance.scheduler-interval:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void runDueFetches() {
+        Instant now = Instant.now();
         List<String> due = QuarkusTransaction.requiringNew().call(() -> IngestionJob.<IngestionJob>list(
-                        "nextAttemptAt <= ?1 and state in ?2", Instant.now(),
-                        List.of(State.SCHEDULED, State.WAITING_FOR_REPORT, State.FAILED))
+                        "(nextAttemptAt <= ?1 and state in ?2) or (state = ?3 and updatedAt < ?4)", now,
+                        List.of(State.SCHEDULED, State.WAITING_FOR_REPORT, State.FAILED), State.FETCHING,
+                        now.minus(config.fetchLease()))
                 .stream().map(j -> j.sessionId).toList());
         for (String sessionId : due) {
             String firm = QuarkusTransaction.requiringNew().call(
                     () -> TrackedSession.<TrackedSession>findById(sessionId).firmId);
-            refresh(firm, sessionId);
+            start(firm, sessionId, false);
         }
     }
 

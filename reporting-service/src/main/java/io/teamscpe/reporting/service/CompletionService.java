@@ -152,14 +152,16 @@ public class CompletionService {
     private static Freshness freshness(SessionFacts.Snapshot f, int included) {
         int excluded = f.polls().size() - included;
         Object[] r = f.freshness();
-        String note = "Breakout-room time is not available from Teams. Anonymous poll responses count in the polls' "
+        String note = (f.attendanceGap() == null ? "" : f.attendanceGap().describe() + " ")
+                + "Breakout-room time is not available from Teams. Anonymous poll responses count in the polls' "
                 + "totals but cannot earn anyone credit.";
+        boolean incomplete = f.attendanceGap() != null;
         if (r == null) {
-            return new Freshness(null, null, null, included, excluded, f.roster().size(),
+            return new Freshness(null, null, null, incomplete, included, excluded, f.roster().size(),
                     "No attendance yet: refresh the session's attendance after the meeting ends. " + note);
         }
-        return new Freshness((String) r[0], (String) r[1], SessionFacts.instant(r[2]), included, excluded,
-                f.roster().size(), "Attendance snapshot " + r[0] + " (" + r[1] + ") applied "
+        return new Freshness((String) r[0], (String) r[1], SessionFacts.instant(r[2]), incomplete, included,
+                excluded, f.roster().size(), "Attendance snapshot " + r[0] + " (" + r[1] + ") applied "
                 + SessionFacts.instant(r[3]) + ". " + note);
     }
 
