@@ -146,8 +146,11 @@ public final class Stack implements AutoCloseable {
                     Path log = dataDir.resolve("logs").resolve(service.module() + (replica == 0 ? "" : "-" + replica)
                             + ".log");
                     Files.deleteIfExists(log);
+                    // a stable name per replica: restarted under it, it takes its partitions straight back
+                    Map<String, String> env = new LinkedHashMap<>(common);
+                    env.put("TEAMSCPE_KAFKA_INSTANCE_ID", service.module() + "-" + replica);
                     ServiceProcess process = ServiceProcess.start(config.repoRoot(), service.module(), port,
-                            management, common, log);
+                            management, env, log);
                     services.add(process);
                     started.add(process);
                 }
