@@ -89,6 +89,16 @@ class GatewayRoutesTest {
                 .containsExactly("/api/sessions/{id}/audit-bundle (reporting-service) reaches []");
     }
 
+    @Test
+    void aMissingOpenApiDocumentFailsWithWhatToDo() {
+        java.nio.file.Path nowhere = java.nio.file.Path.of("no-such-service/target/openapi/openapi.yaml");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenApiDocuments.paths(nowhere, "no-such-service"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("The OpenAPI document of no-such-service is missing: " + nowhere)
+                .hasMessageContaining("./mvnw -B -pl no-such-service -am package -DskipTests");
+    }
+
     /** Every OpenAPI path that does not reach exactly its owner, or an internal one that reaches anything. */
     static List<String> misrouted(Routes routes) {
         List<String> out = new ArrayList<>();

@@ -19,13 +19,26 @@ class StrictModelTest {
     static Stream<Arguments> renders() {
         return Stream.of(Arguments.of("default values", Chart.defaults()),
                 Arguments.of("values-production.yaml", Chart.production()),
-                Arguments.of("Ingress instead of Gateway API", Chart.withIngress()));
+                Arguments.of("Ingress instead of Gateway API", Chart.withIngress()),
+                Arguments.of("Kafka users with TLS certificates", Chart.withKafkaTlsUsers()),
+                Arguments.of("Kafka without TLS or authentication", Chart.withPlainKafka()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renders")
     void everyObjectIsExactlyWhatItsModelKnows(String values, Rendered rendered) {
         assertThat(rendered.modelViolations()).isEmpty();
+    }
+
+    @Test
+    void theKafkaSecuritySettingsFollowTheValues() {
+        assertThat(Chart.production().yaml()).contains("KAFKA_SECURITY_PROTOCOL: SASL_SSL", "KAFKA_SASL_JAAS_CONFIG",
+                "KAFKA_SSL_TRUSTSTORE_LOCATION: /etc/teamscpe/kafka-ca/ca.crt");
+        assertThat(Chart.withKafkaTlsUsers().yaml()).contains("KAFKA_SECURITY_PROTOCOL: SSL",
+                "KAFKA_SSL_KEYSTORE_LOCATION: /etc/teamscpe/kafka-user/user.p12", "KAFKA_SSL_KEYSTORE_PASSWORD")
+                .doesNotContain("KAFKA_SASL_JAAS_CONFIG");
+        assertThat(Chart.withPlainKafka().yaml()).contains("KAFKA_SECURITY_PROTOCOL: PLAINTEXT")
+                .doesNotContain("KAFKA_SSL_", "KAFKA_SASL_");
     }
 
     @Test

@@ -38,6 +38,16 @@ public final class Chart {
         return render(Repo.CHART, null, Map.of("ingress.enabled", "true", "ingress.tls.secretName", "cpe-tls"));
     }
 
+    /** Production values with Kafka users authenticated by TLS client certificates instead of SCRAM. */
+    public static Rendered withKafkaTlsUsers() {
+        return render(Repo.CHART, Repo.PRODUCTION_VALUES, Map.of("kafka.authentication", "tls"));
+    }
+
+    /** Default values with Kafka reached without TLS or authentication (a development cluster). */
+    public static Rendered withPlainKafka() {
+        return render(Repo.CHART, null, Map.of("kafka.authentication", "none", "kafka.tls.enabled", "false"));
+    }
+
     public static synchronized Rendered render(Path chart, Path valuesFile, Map<String, String> set) {
         String key = chart + "|" + valuesFile + "|" + set;
         Rendered cached = CACHE.get(key);

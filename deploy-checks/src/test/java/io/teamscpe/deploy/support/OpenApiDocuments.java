@@ -24,13 +24,16 @@ public final class OpenApiDocuments {
 
     /** The path templates of the service's document; fails with what to do when the document is missing. */
     public static List<String> paths(SuiteService s) {
-        Path file = location(s);
+        return paths(location(s), s.serviceName);
+    }
+
+    public static List<String> paths(Path file, String service) {
         if (!Files.isRegularFile(file)) {
-            throw new AssertionError("The OpenAPI document of " + s.serviceName + " is missing: " + file + ". It is "
+            throw new AssertionError("The OpenAPI document of " + service + " is missing: " + file + ". It is "
                     + "written when the service is packaged (quarkus.smallrye-openapi.store-schema-directory in "
                     + "platform's microprofile-config.properties). Run the whole reactor (./mvnw -B verify: "
                     + "deploy-checks is its last module) or package the service first (./mvnw -B -pl "
-                    + s.serviceName + " -am package -DskipTests).");
+                    + service + " -am package -DskipTests).");
         }
         ObjectNode doc = Yaml.documents(file).get(0);
         List<String> paths = new ArrayList<>();
