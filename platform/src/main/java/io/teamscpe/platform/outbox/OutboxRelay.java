@@ -166,22 +166,35 @@ public class OutboxRelay {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The relay's producer settings: the deployment's Kafka settings a producer understands (bootstrap servers, TLS,
+     * SASL: without them it could not reach a secured cluster), then the relay's own delivery guarantees.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // a 10,000-participant snapshot is ~10 MB of events: fewer, larger produce requests
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return config;
+    }
+
     private Producer<String, String> producer() {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Map<String, Object> config = new HashMap<>();
-                    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
-                    config.put(ProducerConfig.ACKS_CONFIG, "all");
-                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-                    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-                    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-                    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-                    // a 10,000-participant snapshot is ~10 MB of events: fewer, larger produce requests
-                    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-                    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-                    config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    Map<String, Object> config = producerConfig(kafkaConfig);
                     producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
                 }
             }
