@@ -1,6 +1,9 @@
 package io.teamscpe.attendance.service;
 
 import com.microsoft.kiota.ApiException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.attendance.IngestionJob;
 import io.teamscpe.attendance.IngestionJob.State;
@@ -36,8 +39,16 @@ public class IngestionService {
     private final ExecutorService workers;
     private final IngestConfig config;
 
+    private final Timer ingestion;
+    private final DistributionSummary participants;
+
     public IngestionService(AttendanceReader reader, SnapshotStore store, Staging staging,
-                            SnapshotRepublisher republisher, IngestConfig config) {
+                            SnapshotRepublisher republisher, IngestConfig config, MeterRegistry metrics) {
+        this.ingestion = Timer.builder("teamscpe.attendance.ingestion")
+                .description("A completed attendance fetch from Microsoft Graph, reading to committed snapshot")
+                .register(metrics);
+        this.participants = DistributionSummary.builder("teamscpe.attendance.ingestion.participants")
+                .description("Participants per completed attendance fetch").register(metrics);
         this.reader = reader;
         this.store = store;
         this.staging = staging;
@@ -139,6 +150,8 @@ public class IngestionService {
                         (read - began) / 1_000_000, stagingNanos[0] / 1_000_000,
                         done.changed() ? done.snapshotId() : "unchanged", done.participants(),
                         (System.nanoTime() - read) / 1_000_000);
+                ingestion.record(System.nanoTime() - began, java.util.concurrent.TimeUnit.NANOSECONDS);
+                participants.record(done.participants());
                 job.state = done.participants() == 0 ? State.NO_ATTENDEES : State.READY;
                 job.detail = (done.changed() ? "" : "Unchanged since the previous fetch"
                         + (resent ? "; sent again to the reports. " : ". ")) + done.participants()

@@ -1,5 +1,7 @@
 package io.teamscpe.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
@@ -54,9 +56,18 @@ public class OutboxRelay {
         return t;
     });
 
+    private final Counter published;
+    private final Counter failures;
+
     public OutboxRelay(EntityManager em, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       @ConfigProperty(name = "teamscpe.outbox.batch-size", defaultValue = "2000") int batchSize) {
+                       @ConfigProperty(name = "teamscpe.outbox.batch-size", defaultValue = "2000") int batchSize,
+                       MeterRegistry metrics) {
         this.em = em;
+        this.published = Counter.builder("teamscpe.outbox.published")
+                .description("Outbox events Kafka acknowledged").register(metrics);
+        this.failures = Counter.builder("teamscpe.outbox.relay.failures")
+                .description("Relay rounds that failed (broker or database unreachable) and will be retried")
+                .register(metrics);
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
     }
@@ -85,11 +96,13 @@ public class OutboxRelay {
             do {
                 sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
                 total += sent;
+                published.increment(sent);
             } while (sent == batchSize);
             if (total > 0) {
                 LOG.debugf("relayed %d events in %d ms", total, (System.nanoTime() - began) / 1_000_000);
             }
         } catch (RuntimeException e) {
+            failures.increment();
             LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
         }
     }
