@@ -184,6 +184,26 @@ public final class Feed {
         }
     }
 
+    /**
+     * Puts {@code event} straight onto its topic's dead-letter twin, as a consumer that could not apply it would
+     * have (with a dead-letter reason); returns its event id.
+     */
+    public String parkInDeadLetter(CpeEvent event, String reason) {
+        ProducerRecord<String, String> published = record(event);
+        ProducerRecord<String, String> parked = new ProducerRecord<>(published.topic() + ".dlt", null, published.key(),
+                published.value(), published.headers());
+        parked.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(parked).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to Kafka", e);
+        }
+        return new String(published.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    }
+
     private ProducerRecord<String, String> record(CpeEvent event) {
         try {
             String type = EventCatalog.typeOf(event);
