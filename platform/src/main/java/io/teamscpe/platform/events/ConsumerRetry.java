@@ -1,6 +1,9 @@
 package io.teamscpe.platform.events;
 
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -29,6 +32,7 @@ public class ConsumerRetry {
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     public ConsumerRetry(@ConfigProperty(name = "teamscpe.consumer.first-backoff", defaultValue = "PT0.2S")
                          Duration firstBackoff,
@@ -36,6 +40,15 @@ public class ConsumerRetry {
                          Duration maxBackoff) {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
+    }
+
+    /**
+     * From the moment the application starts stopping (SIGTERM), every failure counts as transient: what fails then
+     * fails because the database pool or the container is closing, not because of the event, and a nack would park a
+     * good event on the dead-letter topic. The record stays unacknowledged and goes to the partition's next owner.
+     */
+    void stopping(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
     }
 
     public void run(String channel, Runnable work) {
@@ -56,7 +69,7 @@ public class ConsumerRetry {
                 }
                 return result;
             } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
+                if (!stopping && !TransientFailures.isTransient(e)) {
                     waiting.remove(channel);
                     throw e;
                 }
