@@ -184,6 +184,20 @@ public final class Feed {
         }
     }
 
+    /** Publishes {@code event} as the outbox relay does for an event published inside a traced request. */
+    public void publishTraced(CpeEvent event, String traceparent) {
+        ProducerRecord<String, String> record = record(event);
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to Kafka", e);
+        }
+    }
+
     /**
      * Puts {@code event} straight onto its topic's dead-letter twin, as a consumer that could not apply it would
      * have (with a dead-letter reason); returns its event id.

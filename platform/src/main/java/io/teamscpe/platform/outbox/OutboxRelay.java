@@ -119,7 +119,8 @@ public class OutboxRelay {
         // read as plain rows and marked with one statement: a 10,000-event snapshot must not cost 10,000 updates
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, topic, record_key, ce_type, ce_source, ce_time, payload from outbox_event
+                        select id, topic, record_key, ce_type, ce_source, ce_time, payload, traceparent
+                        from outbox_event
                         where sent_at is null order by position limit ?1""")
                 .setParameter(1, batchSize).getResultList();
         if (rows.isEmpty()) {
@@ -149,6 +150,7 @@ public class OutboxRelay {
         e.source = (String) columns[4];
         e.time = SqlTimes.instant(columns[5]);
         e.payload = (String) columns[6];
+        e.traceparent = (String) columns[7];
         return e;
     }
 
@@ -172,6 +174,9 @@ public class OutboxRelay {
                 .add("ce_source", bytes(row.source))
                 .add("ce_time", bytes(row.time.toString()))
                 .add("content-type", bytes("application/json"));
+        if (row.traceparent != null) {
+            record.headers().add("traceparent", bytes(row.traceparent));
+        }
         return record;
     }
 
