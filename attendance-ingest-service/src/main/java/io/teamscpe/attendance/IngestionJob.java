@@ -40,6 +40,11 @@ public class IngestionJob extends PanacheEntityBase {
     public Instant nextAttemptAt;
     public int attempts;
 
+    /** A fetch holds the session while it makes progress: no page for {@code lease} means its replica died. */
+    public boolean leased(Instant now, java.time.Duration lease) {
+        return state == State.FETCHING && updatedAt.isAfter(now.minus(lease));
+    }
+
     /** Records a running fetch's progress with one statement (it runs once per Graph page). */
     public static void progress(String sessionId, int pages, int records) {
         update("pages = ?1, records = ?2, updatedAt = ?3 where sessionId = ?4", pages, records, Instant.now(),

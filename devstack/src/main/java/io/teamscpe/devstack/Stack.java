@@ -153,7 +153,9 @@ public final class Stack implements AutoCloseable {
                     Path log = dataDir.resolve("logs").resolve(service.module() + (replica == 0 ? "" : "-" + replica)
                             + ".log");
                     Files.deleteIfExists(log);
+                    // a stable name per replica: restarted under it, it takes its partitions straight back
                     Map<String, String> env = new LinkedHashMap<>(common);
+                    env.put("TEAMSCPE_KAFKA_INSTANCE_ID", service.module() + "-" + replica);
                     env.putAll(config.replicaEnv().getOrDefault(service.module() + "#" + replica, Map.of()));
                     ServiceProcess process = ServiceProcess.start(config.repoRoot(), service.module(), port,
                             management, env, log);

@@ -115,6 +115,22 @@ public final class Feed {
         return new StagedSnapshot(snapshot, n);
     }
 
+    /**
+     * Like {@link #stageAttendance()}, but the participant event at {@code index} is lost on the way (as a record
+     * dead-lettered or acknowledged and never applied would be); returns it with the snapshot, to send it later.
+     */
+    public Lost stageAttendanceLosing(int index) {
+        ParticipantAttended lost = attendance.remove(index);
+        StagedSnapshot partial = stageAttendance();
+        StagedSnapshot whole = new StagedSnapshot(partial.id(), partial.participants() + 1);
+        return new Lost(whole, new ParticipantAttended(sessionId, firm, whole.id(), whole.participants(),
+                whole.participants(), lost.participant(), lost.intervals(), lost.occurredAt()));
+    }
+
+    /** A snapshot that announces one participant more than reached the consumer, and that participant's event. */
+    public record Lost(StagedSnapshot snapshot, ParticipantAttended event) {
+    }
+
     /** Closes a staged snapshot: reporting then replaces the session's attendance with it. */
     public void completeAttendance(StagedSnapshot snapshot) {
         publish(new AttendanceSnapshotCompleted(sessionId, firm, snapshot.id(), snapshot.participants(),
@@ -166,6 +182,40 @@ public final class Feed {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not publish to Kafka", e);
         }
+    }
+
+    /** Publishes {@code event} as the outbox relay does for an event published inside a traced request. */
+    public void publishTraced(CpeEvent event, String traceparent) {
+        ProducerRecord<String, String> record = record(event);
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to Kafka", e);
+        }
+    }
+
+    /**
+     * Puts {@code event} straight onto its topic's dead-letter twin, as a consumer that could not apply it would
+     * have (with a dead-letter reason); returns its event id.
+     */
+    public String parkInDeadLetter(CpeEvent event, String reason) {
+        ProducerRecord<String, String> published = record(event);
+        ProducerRecord<String, String> parked = new ProducerRecord<>(published.topic() + ".dlt", null, published.key(),
+                published.value(), published.headers());
+        parked.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(parked).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to Kafka", e);
+        }
+        return new String(published.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
     }
 
     private ProducerRecord<String, String> record(CpeEvent event) {

@@ -25,13 +25,6 @@ public interface IngestConfig {
     @WithDefault("PT6H")
     Duration horizon();
 
-    /**
-     * A FETCHING job whose heartbeat is older than this is taken to have died with its replica (killed, or its
-     * fetch lost to a database outage) and is started again by the scheduler of any replica.
-     */
-    @WithDefault("PT2M")
-    Duration staleFetch();
-
     /** How often a replica renews the heartbeat of the fetches it has accepted (queued or running). */
     @WithDefault("20s")
     String heartbeatInterval();
@@ -43,4 +36,16 @@ public interface IngestConfig {
     /** Largest Teams attendance file accepted by the manual upload. */
     @WithDefault("20971520")
     long uploadMaxBytes();
+
+    /**
+     * How long a fetch holds its session without a heartbeat (its replica renews it every heartbeat interval while
+     * the fetch is queued or running, and each Graph page renews it too): after that, its replica is taken to have
+     * died (killed, or its fetch lost to a database outage) and the scheduler of any replica starts it again.
+     */
+    @WithDefault("PT2M")
+    Duration fetchLease();
+
+    /** Sessions one replica fetches at the same time (all within the provider's Graph budget, GraphBudget). */
+    @WithDefault("4")
+    int concurrentFetches();
 }

@@ -8,10 +8,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +47,14 @@ public class AttendanceResource {
 
     @POST
     @Path("refresh")
-    public Response refresh(@PathParam("id") String sessionId) {
-        return Response.accepted(AttendanceStatus.of(ingestion.refresh(firm.firmId(), sessionId))).build();
+    @Operation(summary = "Refresh data: fetch the session's attendance from Microsoft Graph again",
+            description = "Answers 202 with the fetch's status at once; poll GET .../attendance until it is no longer "
+                    + "FETCHING. A fetch whose content is unchanged publishes nothing, unless republish=true: then "
+                    + "the current snapshot is sent to the reports again (the repair when a report says its "
+                    + "attendance arrived incomplete).")
+    public Response refresh(@PathParam("id") String sessionId,
+                            @QueryParam("republish") @DefaultValue("false") boolean republish) {
+        return Response.accepted(AttendanceStatus.of(ingestion.refresh(firm.firmId(), sessionId, republish)))
+                .build();
     }
 }

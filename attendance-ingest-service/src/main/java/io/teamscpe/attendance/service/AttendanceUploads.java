@@ -17,7 +17,6 @@ import jakarta.persistence.LockModeType;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -31,7 +30,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AttendanceUploads {
-    private static final Duration STALE = Duration.ofMinutes(15);
 
     private final Staging staging;
     private final SnapshotStore store;
@@ -66,7 +64,7 @@ public class AttendanceUploads {
         UploadedFile file = new UploadedFile(fileName, sha256(content), content, uploadedBy);
         return QuarkusTransaction.requiringNew().call(() -> {
             IngestionJob job = IngestionJob.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-            if (job.state == State.FETCHING && job.updatedAt.isAfter(Instant.now().minus(STALE))) {
+            if (job.leased(Instant.now(), config.fetchLease())) {
                 throw new ProblemException(409, "fetch-in-progress", "Attendance is being fetched",
                         "A fetch from Microsoft Graph is running for this session; upload the file again when "
                                 + "its status is no longer FETCHING.");

@@ -1,6 +1,9 @@
 package io.teamscpe.attendance.service;
 
 import com.microsoft.kiota.ApiException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.attendance.IngestionJob;
 import io.teamscpe.attendance.IngestionJob.State;
@@ -17,6 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -32,30 +36,53 @@ import org.jboss.logging.Logger;
  * <p>A fetch lives in the memory of the replica that accepted it: a replica that dies (or loses its fetch to a
  * database outage) would leave the job FETCHING with nobody working on it. So each replica renews a heartbeat
  * ({@code updated_at}) of the fetches it holds, queued or running, and the scheduler of any replica starts again
- * a FETCHING job whose heartbeat is older than {@code teamscpe.attendance.stale-fetch}; a fetch that failed
+ * a FETCHING job whose heartbeat is older than {@code teamscpe.attendance.fetch-lease}; a fetch that failed
  * transiently is tried again after {@code teamscpe.attendance.transient-retry-delay}.
  */
 @ApplicationScoped
 public class IngestionService {
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
-
     private final AttendanceReader reader;
     private final SnapshotStore store;
     private final Staging staging;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private final SnapshotRepublisher republisher;
+    private final ExecutorService workers;
     /** Sessions whose fetch this replica accepted and has not finished: their heartbeat is renewed. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
-
     private final IngestConfig config;
 
-    public IngestionService(AttendanceReader reader, SnapshotStore store, Staging staging, IngestConfig config) {
+    private final Timer ingestion;
+    private final DistributionSummary participants;
+
+    public IngestionService(AttendanceReader reader, SnapshotStore store, Staging staging,
+                            SnapshotRepublisher republisher, IngestConfig config, MeterRegistry metrics) {
+        this.ingestion = Timer.builder("teamscpe.attendance.ingestion")
+                .description("A completed attendance fetch from Microsoft Graph, reading to committed snapshot")
+                .register(metrics);
+        this.participants = DistributionSummary.builder("teamscpe.attendance.ingestion.participants")
+                .description("Participants per completed attendance fetch").register(metrics);
         this.reader = reader;
         this.store = store;
         this.staging = staging;
+        this.republisher = republisher;
         this.config = config;
+        this.workers = Executors.newFixedThreadPool(config.concurrentFetches());
     }
 
-    public IngestionJob refresh(String firmId, String sessionId) {
+    /**
+     * An administrator's "Refresh data". With {@code republish}, a fetch that finds Graph's content unchanged sends
+     * the current snapshot again anyway, so a report that lost part of it is repaired from the product.
+     */
+    public IngestionJob refresh(String firmId, String sessionId, boolean republish) {
+        return start(firmId, sessionId, republish);
+    }
+
+    /**
+     * Starts a fetch unless one holds the session's lease: the job row is locked while it is claimed, so two
+     * replicas never fetch the same session; a fetch whose heartbeat stopped for the lease's length (its replica
+     * died) is taken over.
+     */
+    private IngestionJob start(String firmId, String sessionId, boolean republishIfUnchanged) {
         IngestionJob job = QuarkusTransaction.requiringNew().call(() -> {
             TrackedSession session = session(firmId, sessionId);
             if (session.cancelled) {
@@ -63,7 +90,7 @@ public class IngestionService {
                         "The session was cancelled; its attendance is not fetched.");
             }
             IngestionJob j = IngestionJob.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-            if (j.state == State.FETCHING && j.updatedAt.isAfter(Instant.now().minus(config.staleFetch()))) {
+            if (j.leased(Instant.now(), config.fetchLease())) {
                 return null;
             }
             j.state = State.FETCHING;
@@ -80,12 +107,26 @@ public class IngestionService {
         held.add(sessionId);
         workers.submit(() -> {
             try {
-                fetch(sessionId);
+                fetch(sessionId, republishIfUnchanged);
             } finally {
                 held.remove(sessionId);
             }
         });
         return job;
+    }
+
+    /** A consumer's request to send the current snapshot again (see {@link SnapshotRepublisher}). */
+    public SnapshotRepublisher.Republished republish(String firmId, String sessionId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            session(firmId, sessionId);
+            IngestionJob job = IngestionJob.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+            SnapshotRepublisher.Republished done = republisher.republish(sessionId, job.snapshotId, false);
+            if (done == null) {
+                throw new ProblemException(404, "no-snapshot", "No attendance snapshot",
+                        "Session " + sessionId + " has no attendance snapshot to send again.");
+            }
+            return done;
+        });
     }
 
     public IngestionJob status(String firmId, String sessionId) {
@@ -95,7 +136,7 @@ public class IngestionService {
         });
     }
 
-    void fetch(String sessionId) {
+    void fetch(String sessionId, boolean republishIfUnchanged) {
         TrackedSession session = QuarkusTransaction.requiringNew().call(() -> TrackedSession.findById(sessionId));
         String fetchId = staging.begin(sessionId);
         int[] progress = {0, 0};
@@ -121,13 +162,18 @@ public class IngestionService {
             QuarkusTransaction.requiringNew().run(() -> {
                 IngestionJob job = IngestionJob.findById(sessionId);
                 Committed done = store.commit(session, job, fetchId, reports, "graph", null);
+                boolean resent = !done.changed() && republishIfUnchanged
+                        && republisher.republish(sessionId, done.snapshotId(), true) != null;
                 LOG.infof("session %s: read %d pages, %d records in %d ms (%d ms staging them); snapshot %s (%d "
                         + "participants) committed in %d ms", sessionId, progress[0], progress[1],
                         (read - began) / 1_000_000, stagingNanos[0] / 1_000_000,
                         done.changed() ? done.snapshotId() : "unchanged", done.participants(),
                         (System.nanoTime() - read) / 1_000_000);
+                ingestion.record(System.nanoTime() - began, java.util.concurrent.TimeUnit.NANOSECONDS);
+                participants.record(done.participants());
                 job.state = done.participants() == 0 ? State.NO_ATTENDEES : State.READY;
-                job.detail = (done.changed() ? "" : "Unchanged since the previous fetch. ") + done.participants()
+                job.detail = (done.changed() ? "" : "Unchanged since the previous fetch"
+                        + (resent ? "; sent again to the reports. " : ". ")) + done.participants()
                         + " participants from " + reports.size() + " report(s).";
                 job.reportsUsed = reports;
                 job.nextAttemptAt = null;
@@ -199,12 +245,12 @@ public class IngestionService {
         List<String> due = QuarkusTransaction.requiringNew().call(() -> IngestionJob.<IngestionJob>list(
                         "(nextAttemptAt <= ?1 and state in ?2) or (state = ?3 and updatedAt < ?4)", now,
                         List.of(State.SCHEDULED, State.WAITING_FOR_REPORT, State.FAILED), State.FETCHING,
-                        now.minus(config.staleFetch()))
+                        now.minus(config.fetchLease()))
                 .stream().map(j -> j.sessionId).toList());
         for (String sessionId : due) {
             String firm = QuarkusTransaction.requiringNew().call(
                     () -> TrackedSession.<TrackedSession>findById(sessionId).firmId);
-            refresh(firm, sessionId);
+            start(firm, sessionId, false);
         }
     }
 

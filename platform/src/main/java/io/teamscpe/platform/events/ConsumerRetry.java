@@ -2,7 +2,10 @@ package io.teamscpe.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +36,7 @@ public class ConsumerRetry {
     private final Duration maxBackoff;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
+    private volatile boolean stopping;
 
     @Inject
     public ConsumerRetry(@ConfigProperty(name = "teamscpe.consumer.first-backoff", defaultValue = "PT0.2S")
@@ -46,6 +50,15 @@ public class ConsumerRetry {
 
     public ConsumerRetry(Duration firstBackoff, Duration maxBackoff) {
         this(firstBackoff, maxBackoff, new SimpleMeterRegistry());
+    }
+
+    /**
+     * From the moment the application starts stopping (SIGTERM), every failure counts as transient: what fails then
+     * fails because the database pool or the container is closing, not because of the event, and a nack would park a
+     * good event on the dead-letter topic. The record stays unacknowledged and goes to the partition's next owner.
+     */
+    void stopping(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
     }
 
     public void run(String channel, Runnable work) {
@@ -66,7 +79,7 @@ public class ConsumerRetry {
                 }
                 return result;
             } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
+                if (!stopping && !TransientFailures.isTransient(e)) {
                     waiting.remove(channel);
                     throw e;
                 }

@@ -1,6 +1,7 @@
 package io.teamscpe.platform.graph;
 
 import com.microsoft.kiota.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,10 +33,22 @@ public class GraphRetry {
 
     private final GraphBudget budget;
     private final GraphConfig.Retry config;
+    private final MeterRegistry metrics;
 
-    public GraphRetry(GraphBudget budget, GraphConfig config) {
+    public GraphRetry(GraphBudget budget, GraphConfig config, MeterRegistry metrics) {
         this.budget = budget;
         this.config = config.retry();
+        this.metrics = metrics;
+    }
+
+    /** teamscpe_graph_requests_total{provider, outcome}: ok, the HTTP status refused with, or transport-error. */
+    private void count(String provider, String outcome) {
+        metrics.counter("teamscpe.graph.requests", "provider", provider, "outcome", outcome).increment();
+    }
+
+    /** teamscpe_graph_retries_total{provider, reason}: throttled (429), unavailable (503/504), transport. */
+    private void retried(String provider, String reason) {
+        metrics.counter("teamscpe.graph.retries", "provider", provider, "reason", reason).increment();
     }
 
     /** Runs {@code call} for {@code provider} until it succeeds, fails for good, or runs out of attempts. */
@@ -44,9 +57,12 @@ public class GraphRetry {
         for (int attempt = 1; ; attempt++) {
             try {
                 budget.acquire(provider);
-                return call.get();
+                T result = call.get();
+                count(provider, "ok");
+                return result;
             } catch (ApiException e) {
                 int status = e.getResponseStatusCode();
+                count(provider, String.valueOf(status));
                 if (status == 401 && !renewed && renewal != null) {
                     renewed = true;
                     renewal.renew();
@@ -62,12 +78,18 @@ public class GraphRetry {
                 if (status == 429) {
                     budget.pause(provider, wait);
                 }
+                retried(provider, status == 429 ? "throttled" : "unavailable");
                 LOG.debugf("Graph answered %d, attempt %d; retrying in %d ms", status, attempt, wait.toMillis());
                 sleep(wait);
             } catch (RuntimeException e) {
-                if (!transport(e) || attempt >= config.maxAttempts()) {
+                if (!transport(e)) {
                     throw e;
                 }
+                count(provider, "transport-error");
+                if (attempt >= config.maxAttempts()) {
+                    throw e;
+                }
+                retried(provider, "transport");
                 Duration wait = backoff(attempt);
                 LOG.debugf("Graph transport failure (%s), attempt %d; retrying in %d ms",
                         e.getClass().getSimpleName(), attempt, wait.toMillis());

@@ -4,6 +4,8 @@ import io.teamscpe.contracts.CpeEvent;
 import io.teamscpe.contracts.EventCatalog;
 import io.teamscpe.platform.events.EventCodec;
 import io.teamscpe.platform.jdbc.CopyIn;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -57,10 +59,12 @@ public class Outbox {
             return;
         }
         em.flush();
-        CopyIn rows = new CopyIn("outbox_event", "id, topic, record_key, ce_type, ce_source, ce_time, firm_id, payload");
+        CopyIn rows = new CopyIn("outbox_event",
+                "id, topic, record_key, ce_type, ce_source, ce_time, firm_id, payload, traceparent");
         for (CpeEvent event : events) {
             OutboxEvent row = row(event);
-            rows.row(row.id, row.topic, row.key, row.type, row.source, row.time, row.firmId, row.payload);
+            rows.row(row.id, row.topic, row.key, row.type, row.source, row.time, row.firmId, row.payload,
+                    row.traceparent);
         }
         em.unwrap(Session.class).doWork(rows::send);
         relayAfterCommit();
@@ -87,6 +91,15 @@ public class Outbox {
         });
     }
 
+    /** The current span's W3C traceparent, or null outside a sampled trace. */
+    static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+    }
+
     private OutboxEvent row(CpeEvent event) {
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
@@ -97,6 +110,7 @@ public class Outbox {
         row.time = event.occurredAt() != null ? event.occurredAt() : Instant.now();
         row.firmId = event.firmId();
         row.payload = codec.toJson(event);
+        row.traceparent = traceparent();
         return row;
     }
 }

@@ -28,6 +28,8 @@ public class OutboxEvent {
     @Column(name = "firm_id")
     public String firmId;
     public String payload;
+    /** W3C trace context of the publishing transaction, sent as the record's traceparent header. */
+    public String traceparent;
     @Column(name = "sent_at")
     public Instant sentAt;
 }

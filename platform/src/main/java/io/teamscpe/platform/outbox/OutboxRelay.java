@@ -1,5 +1,7 @@
 package io.teamscpe.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
@@ -64,11 +66,19 @@ public class OutboxRelay {
         return t;
     });
 
+    private final Counter published;
+    private final Counter failures;
+
     public OutboxRelay(EntityManager em, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "teamscpe.outbox.batch-size", defaultValue = "2000") int batchSize,
                        @ConfigProperty(name = "teamscpe.outbox.halt-after-send", defaultValue = "0")
-                       int haltAfterSend) {
+                       int haltAfterSend, MeterRegistry metrics) {
         this.em = em;
+        this.published = Counter.builder("teamscpe.outbox.published")
+                .description("Outbox events Kafka acknowledged").register(metrics);
+        this.failures = Counter.builder("teamscpe.outbox.relay.failures")
+                .description("Relay rounds that failed (broker or database unreachable) and will be retried")
+                .register(metrics);
         this.kafkaConfig = kafkaConfig;
         this.batchSize = batchSize;
         this.haltAfterSend = haltAfterSend;
@@ -98,11 +108,13 @@ public class OutboxRelay {
             do {
                 sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
                 total += sent;
+                published.increment(sent);
             } while (sent == batchSize);
             if (total > 0) {
                 LOG.debugf("relayed %d events in %d ms", total, (System.nanoTime() - began) / 1_000_000);
             }
         } catch (RuntimeException e) {
+            failures.increment();
             LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
         }
     }
@@ -119,7 +131,8 @@ public class OutboxRelay {
         // read as plain rows and marked with one statement: a 10,000-event snapshot must not cost 10,000 updates
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, topic, record_key, ce_type, ce_source, ce_time, payload from outbox_event
+                        select id, topic, record_key, ce_type, ce_source, ce_time, payload, traceparent
+                        from outbox_event
                         where sent_at is null order by position limit ?1""")
                 .setParameter(1, batchSize).getResultList();
         if (rows.isEmpty()) {
@@ -166,6 +179,7 @@ public class OutboxRelay {
         e.source = (String) columns[4];
         e.time = SqlTimes.instant(columns[5]);
         e.payload = (String) columns[6];
+        e.traceparent = (String) columns[7];
         return e;
     }
 
@@ -189,6 +203,9 @@ public class OutboxRelay {
                 .add("ce_source", bytes(row.source))
                 .add("ce_time", bytes(row.time.toString()))
                 .add("content-type", bytes("application/json"));
+        if (row.traceparent != null) {
+            record.headers().add("traceparent", bytes(row.traceparent));
+        }
         return record;
     }
 
@@ -196,22 +213,35 @@ public class OutboxRelay {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The relay's producer settings: the deployment's Kafka settings a producer understands (bootstrap servers, TLS,
+     * SASL: without them it could not reach a secured cluster), then the relay's own delivery guarantees.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // a 10,000-participant snapshot is ~10 MB of events: fewer, larger produce requests
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return config;
+    }
+
     private Producer<String, String> producer() {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Map<String, Object> config = new HashMap<>();
-                    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
-                    config.put(ProducerConfig.ACKS_CONFIG, "all");
-                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-                    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-                    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-                    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-                    // a 10,000-participant snapshot is ~10 MB of events: fewer, larger produce requests
-                    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-                    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-                    config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    Map<String, Object> config = producerConfig(kafkaConfig);
                     producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
                 }
             }

@@ -8,25 +8,26 @@ import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.polling.PollSession;
+import io.teamscpe.platform.readmodel.AttendanceGaps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 /**
  * Sessions (window, time zone) and their current attendance, for reconciliation and the time-zone check. Only a
- * complete attendance snapshot replaces the current one; then the session's polls are matched again.
+ * complete attendance snapshot replaces the current one; then the session's polls are matched again. An incomplete
+ * one is recorded as a gap and requested again (AttendanceGaps).
  */
 @ApplicationScoped
 public class SessionReadModel {
-    private static final Logger LOG = Logger.getLogger(SessionReadModel.class);
-
     private final EntityManager em;
+    private final AttendanceGaps gaps;
     private final ObjectMapper json;
     private final PollMaintenance maintenance;
 
-    public SessionReadModel(EntityManager em, ObjectMapper json, PollMaintenance maintenance) {
+    public SessionReadModel(EntityManager em, ObjectMapper json, PollMaintenance maintenance, AttendanceGaps gaps) {
         this.em = em;
+        this.gaps = gaps;
         this.json = json;
         this.maintenance = maintenance;
     }
@@ -78,10 +79,10 @@ public class SessionReadModel {
         long staged = ((Number) em.createNativeQuery("select count(*) from attendance_staging where snapshot_id = ?1")
                 .setParameter(1, event.snapshotId()).getSingleResult()).longValue();
         if (staged != event.participantCount()) {
-            LOG.errorf("attendance snapshot %s of session %s has %d of %d participants; keeping the previous one",
-                    event.snapshotId(), event.sessionId(), staged, event.participantCount());
+            gaps.found(event, staged);
             return;
         }
+        gaps.closed(event.sessionId());
         em.createNativeQuery("delete from attendance_current where session_id = ?1")
                 .setParameter(1, event.sessionId()).executeUpdate();
         em.createNativeQuery("""

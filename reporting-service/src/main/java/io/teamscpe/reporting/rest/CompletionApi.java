@@ -15,6 +15,10 @@ public final class CompletionApi {
 
     @Schema(description = "Which facts the report reflects")
     public record Freshness(String attendanceSnapshotId, String attendanceSource, Instant attendanceFetchedAt,
+                            @Schema(description = "True when the session's latest attendance snapshot arrived "
+                                    + "incomplete: the report shows the attendance before it until the snapshot "
+                                    + "is sent again (requested automatically; the note says since when)")
+                            boolean attendanceIncomplete,
                             int pollsIncluded, int pollsExcluded, int enrolled, String note) {
     }
 

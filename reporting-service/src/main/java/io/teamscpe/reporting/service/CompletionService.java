@@ -11,6 +11,8 @@ import io.teamscpe.reporting.rest.CompletionApi.CompletionRow;
 import io.teamscpe.reporting.rest.CompletionApi.Freshness;
 import io.teamscpe.reporting.rest.CompletionApi.Override;
 import io.teamscpe.reporting.service.SessionFacts.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
@@ -54,10 +56,13 @@ public class CompletionService {
     private final ReportInputs inputs;
     private final Json json;
     private final VersionedCache<Computed> computed;
+    private final Timer computation;
 
     public CompletionService(SessionFacts facts, Overrides overrides, ReportInputs inputs, Json json,
                              @ConfigProperty(name = "teamscpe.reporting.cached-reports", defaultValue = "16")
-                             int cachedReports) {
+                             int cachedReports, MeterRegistry metrics) {
+        this.computation = Timer.builder("teamscpe.report.computation")
+                .description("Computing a session's Completion report afresh (cache misses)").register(metrics);
         this.facts = facts;
         this.overrides = overrides;
         this.inputs = inputs;
@@ -124,8 +129,9 @@ public class CompletionService {
             rows.add(row(p, f, presented, decided.get(p.id())));
         }
         rows.sort(ORDER);
-        LOG.debugf("completion report of session %s: %d rows in %d ms", s.sessionId, rows.size(),
-                (System.nanoTime() - t0) / 1_000_000);
+        long took = System.nanoTime() - t0;
+        computation.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+        LOG.debugf("completion report of session %s: %d rows in %d ms", s.sessionId, rows.size(), took / 1_000_000);
         return new CompletionReport(s.sessionId, s.title, s.scheduledStart, s.scheduledEnd, s.timeZone,
                 f.rules().name(), f.rules().version(), freshness(f, presented.size()), List.copyOf(rows));
     }
@@ -152,14 +158,16 @@ public class CompletionService {
     private static Freshness freshness(SessionFacts.Snapshot f, int included) {
         int excluded = f.polls().size() - included;
         Object[] r = f.freshness();
-        String note = "Breakout-room time is not available from Teams. Anonymous poll responses count in the polls' "
+        String note = (f.attendanceGap() == null ? "" : f.attendanceGap().describe() + " ")
+                + "Breakout-room time is not available from Teams. Anonymous poll responses count in the polls' "
                 + "totals but cannot earn anyone credit.";
+        boolean incomplete = f.attendanceGap() != null;
         if (r == null) {
-            return new Freshness(null, null, null, included, excluded, f.roster().size(),
+            return new Freshness(null, null, null, incomplete, included, excluded, f.roster().size(),
                     "No attendance yet: refresh the session's attendance after the meeting ends. " + note);
         }
-        return new Freshness((String) r[0], (String) r[1], SessionFacts.instant(r[2]), included, excluded,
-                f.roster().size(), "Attendance snapshot " + r[0] + " (" + r[1] + ") applied "
+        return new Freshness((String) r[0], (String) r[1], SessionFacts.instant(r[2]), incomplete, included,
+                excluded, f.roster().size(), "Attendance snapshot " + r[0] + " (" + r[1] + ") applied "
                 + SessionFacts.instant(r[3]) + ". " + note);
     }
 

@@ -38,7 +38,8 @@ public class RawDataService {
         List<PollColumn> polls = f.polls().stream()
                 .map(p -> new PollColumn(p.pollId(), p.question(), p.included(), p.fileName(), p.sha256())).toList();
         return new RawDataReport(s.sessionId, s.title, s.timeZone,
-                f.freshness() == null ? null : (String) f.freshness()[0], polls, rows, NOTE);
+                f.freshness() == null ? null : (String) f.freshness()[0], polls, rows,
+                f.attendanceGap() == null ? NOTE : f.attendanceGap().describe() + " " + NOTE);
     }
 
     private static RawRow row(Matching.Participant p, SessionFacts.Snapshot f) {

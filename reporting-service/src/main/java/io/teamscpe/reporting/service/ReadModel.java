@@ -5,27 +5,28 @@ import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.AttendanceGaps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Applies events to reporting's read models. Attendance arrives as a snapshot (participants, then completed);
- * only a complete snapshot replaces the session's current attendance, so reports never show half a fetch.
+ * only a complete snapshot replaces the session's current attendance, so reports never show half a fetch; an
+ * incomplete one is recorded as a gap (the report says so) and requested again (AttendanceGaps).
  */
 @ApplicationScoped
 public class ReadModel {
-    private static final Logger LOG = Logger.getLogger(ReadModel.class);
-
     private final EntityManager em;
+    private final AttendanceGaps gaps;
     private final Json json;
     private final ReportInputs inputs;
 
-    public ReadModel(EntityManager em, Json json, ReportInputs inputs) {
+    public ReadModel(EntityManager em, Json json, ReportInputs inputs, AttendanceGaps gaps) {
         this.em = em;
+        this.gaps = gaps;
         this.json = json;
         this.inputs = inputs;
     }
@@ -75,10 +76,11 @@ public class ReadModel {
         long staged = ((Number) em.createNativeQuery("select count(*) from attendance_staging where snapshot_id = ?1")
                 .setParameter(1, event.snapshotId()).getSingleResult()).longValue();
         if (staged != event.participantCount()) {
-            LOG.errorf("attendance snapshot %s of session %s has %d of %d participants; keeping the previous one",
-                    event.snapshotId(), event.sessionId(), staged, event.participantCount());
+            gaps.found(event, staged);
+            inputs.changed(event.sessionId());
             return;
         }
+        gaps.closed(event.sessionId());
         em.createNativeQuery("delete from attendance_current where session_id = ?1")
                 .setParameter(1, event.sessionId()).executeUpdate();
         em.createNativeQuery("""

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.contracts.attendance.Participant;
 import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.platform.readmodel.AttendanceGaps;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.reporting.ReportSession;
 import io.teamscpe.reporting.credit.Presets;
@@ -41,7 +42,8 @@ public class SessionFacts {
     }
 
     public record Snapshot(ReportSession session, Rules rules, List<Attendee> attendees, List<Enrolled> roster,
-                           List<Poll> polls, List<Response> responses, Object[] freshness) {
+                           List<Poll> polls, List<Response> responses, Object[] freshness,
+                           AttendanceGaps.Gap attendanceGap) {
     }
 
     private static final Rules BUILT_IN = new Rules(Presets.NASBA_GIB_NAME, 1, Presets.NASBA_GIB);
@@ -49,11 +51,13 @@ public class SessionFacts {
     private final EntityManager em;
     private final Json json;
     private final Rosters rosters;
+    private final AttendanceGaps gaps;
 
-    public SessionFacts(EntityManager em, Json json, Rosters rosters) {
+    public SessionFacts(EntityManager em, Json json, Rosters rosters, AttendanceGaps gaps) {
         this.em = em;
         this.json = json;
         this.rosters = rosters;
+        this.gaps = gaps;
     }
 
     /**
@@ -67,7 +71,7 @@ public class SessionFacts {
     /** Call inside a transaction (a read-only one: after {@link #readOneSnapshot()}). */
     public Snapshot load(ReportSession s) {
         return new Snapshot(s, rules(s), attendees(s.sessionId), roster(s.sessionId), polls(s.sessionId),
-                responses(s.sessionId), freshness(s.sessionId));
+                responses(s.sessionId), freshness(s.sessionId), gaps.of(s.sessionId).orElse(null));
     }
 
     private Rules rules(ReportSession s) {

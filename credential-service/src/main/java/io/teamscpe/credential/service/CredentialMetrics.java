@@ -1,0 +1,63 @@
+package io.teamscpe.credential.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.teamscpe.credential.config.CredentialConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Gauges an on-call engineer watches: providers whose client secret expires within the warning window
+ * ({@code teamscpe_credentials_expiring}) and those already expired ({@code teamscpe_credentials_expired}); every
+ * session of such a provider stops fetching attendance when it expires.
+ */
+@Startup
+@ApplicationScoped
+public class CredentialMetrics {
+    private static final Logger LOG = Logger.getLogger(CredentialMetrics.class);
+
+    private final EntityManager em;
+    private final CredentialConfig config;
+    private final AtomicLong expiring = new AtomicLong();
+    private final AtomicLong expired = new AtomicLong();
+
+    public CredentialMetrics(EntityManager em, CredentialConfig config, MeterRegistry metrics) {
+        this.em = em;
+        this.config = config;
+        Gauge.builder("teamscpe.credentials.expiring", expiring, AtomicLong::get)
+                .description("Providers whose client secret expires within the warning window").register(metrics);
+        Gauge.builder("teamscpe.credentials.expired", expired, AtomicLong::get)
+                .description("Providers whose client secret has expired").register(metrics);
+    }
+
+    @Scheduled(every = "${teamscpe.credentials.metrics-interval:60s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measure() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                expired.set(count("p.secretExpiresOn < ?1", today));
+                expiring.set(count("p.secretExpiresOn >= ?1 and p.secretExpiresOn <= ?2", today,
+                        today.plusDays(config.expiryWarningDays())));
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("credential gauges not refreshed: %s", e.getMessage());
+        }
+    }
+
+    private long count(String condition, Object... dates) {
+        var query = em.createQuery("select count(p) from Provider p where p.deletedAt is null and "
+                + condition, Long.class);
+        for (int i = 0; i < dates.length; i++) {
+            query.setParameter(i + 1, dates[i]);
+        }
+        return query.getSingleResult();
+    }
+}
