@@ -188,14 +188,7 @@ public final class Feed {
     public void publishTraced(CpeEvent event, String traceparent) {
         ProducerRecord<String, String> record = record(event);
         record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-        try {
-            producer().send(record).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to Kafka", e);
-        }
+        sendAndWait(record);
     }
 
     /**
@@ -207,15 +200,19 @@ public final class Feed {
         ProducerRecord<String, String> parked = new ProducerRecord<>(published.topic() + ".dlt", null, published.key(),
                 published.value(), published.headers());
         parked.headers().add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        sendAndWait(parked);
+        return new String(published.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    }
+
+    private static void sendAndWait(ProducerRecord<String, String> record) {
         try {
-            producer().send(parked).get(30, TimeUnit.SECONDS);
+            producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not publish to Kafka", e);
         }
-        return new String(published.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
     }
 
     private ProducerRecord<String, String> record(CpeEvent event) {
