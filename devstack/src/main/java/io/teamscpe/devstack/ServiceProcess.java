@@ -20,6 +20,11 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * The configuration profile devstack runs services in unless {@code env} names one: the local run's localhost
+     * defaults and text logs. Production (the jar's own default) requires every connection and secret to be set.
+     */
+    public static final String LOCAL_PROFILE = "local";
     /** A system property nothing reads: it puts the service's log file on its command line. */
     static final String LOG_MARKER = "-Dteamscpe.devstack.log=";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -58,23 +63,39 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> all = new java.util.LinkedHashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         all.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        return launch(repoRoot, module, port, managementPort, all, log);
+        return launch(repoRoot, module, port, managementPort, all, true, log);
+    }
+
+    /**
+     * Starts {@code module}'s packaged app with nothing but {@code env} (and {@code PATH}) in its environment, as a
+     * pod gets it: no profile unless {@code env} names one, so production's; on {@code port} and
+     * {@code managementPort} unless 0 (then on what {@code env} says). Does not wait.
+     */
+    public static ServiceProcess startWithOnly(Path repoRoot, String module, int port, int managementPort,
+                                               Map<String, String> env, Path log) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(env);
+        if (port > 0) {
+            all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            all.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        }
+        return launch(repoRoot, module, port, managementPort, all, false, log);
     }
 
     /**
      * Starts an app that serves its health on its one HTTP port, which {@code env} tells it; does not wait.
      */
     public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> env, Path log) {
-        return launch(repoRoot, module, port, port, env, log);
+        return launch(repoRoot, module, port, port, env, true, log);
     }
 
     private static ServiceProcess launch(Path repoRoot, String module, int port, int managementPort,
-                                         Map<String, String> env, Path log) {
-        Process process = spawn(repoRoot, module, port, env, log);
+                                         Map<String, String> env, boolean inherit, Path log) {
+        Process process = spawn(repoRoot, module, port, env, inherit, log);
         return new ServiceProcess(module, port, managementPort, log, repoRoot, env, process);
     }
 
-    private static Process spawn(Path repoRoot, String module, int port, Map<String, String> env, Path log) {
+    private static Process spawn(Path repoRoot, String module, int port, Map<String, String> env, boolean inherit,
+                                 Path log) {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first with "
@@ -86,6 +107,13 @@ public final class ServiceProcess implements AutoCloseable {
                 .directory(repoRoot.resolve(module).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (inherit) {
+            builder.environment().putIfAbsent("QUARKUS_PROFILE", LOCAL_PROFILE);
+        } else {
+            String path = builder.environment().get("PATH");
+            builder.environment().clear();
+            builder.environment().put("PATH", path == null ? "/usr/bin:/bin" : path);
+        }
         builder.environment().putAll(env);
         try {
             Files.createDirectories(log.getParent());
@@ -146,6 +174,21 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until the process exits and returns its exit code; fails if it is still running after {@code timeout}. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(module + " still running after " + timeout + "; last lines of "
+                        + log + ":\n" + FileTrees.tail(log, 40));
+            }
+            Processes.removeHook(shutdownHook);
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for " + module + " to exit", e);
+        }
+    }
+
     /** The HTTP status of a GET, or -1 when nothing answers. */
     static int status(URI uri) {
         try {
@@ -191,7 +234,8 @@ public final class ServiceProcess implements AutoCloseable {
                 all.put(k, v);
             }
         });
-        process = spawn(repoRoot, module, port, all, log);
+        // only a stack's services are restarted: they run in the local profile (startWithOnly's never are)
+        process = spawn(repoRoot, module, port, all, true, log);
         shutdownHook = hook(module, process);
     }
 
