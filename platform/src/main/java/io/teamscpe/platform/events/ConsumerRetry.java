@@ -55,7 +55,9 @@ public class ConsumerRetry {
     /**
      * From the moment the application starts stopping (SIGTERM), every failure counts as transient: what fails then
      * fails because the database pool or the container is closing, not because of the event, and a nack would park a
-     * good event on the dead-letter topic. The record stays unacknowledged and goes to the partition's next owner.
+     * good event on the dead-letter topic. The record stays unacknowledged and goes to the partition's next owner;
+     * the worker waits until the thread pool's shutdown interrupts it (quarkus.thread-pool.shutdown-interrupt), by
+     * when the Kafka connector is closed, and only then gives up the record.
      */
     void stopping(@Observes @Priority(1) ShutdownEvent event) {
         stopping = true;
@@ -82,6 +84,9 @@ public class ConsumerRetry {
                 if (!stopping && !TransientFailures.isTransient(e)) {
                     waiting.remove(channel);
                     throw e;
+                }
+                if (stopping && Thread.interrupted()) {
+                    throw new IllegalStateException(channel + ": stopping; the record stays unacknowledged", e);
                 }
                 attempts++;
                 // teamscpe_consumer_retries_total{channel}: attempts that failed transiently and were retried

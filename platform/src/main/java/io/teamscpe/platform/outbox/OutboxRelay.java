@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
+import io.quarkus.runtime.ShutdownEvent;
 import io.teamscpe.platform.jdbc.SqlTimes;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,6 +69,7 @@ public class OutboxRelay {
         return t;
     });
 
+    private volatile boolean stopping;
     private final Counter published;
     private final Counter failures;
 
@@ -101,6 +105,9 @@ public class OutboxRelay {
     @Scheduled(every = "${teamscpe.outbox.interval:0.2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        if (stopping) {
+            return;
+        }
         try {
             long began = System.nanoTime();
             int sent;
@@ -247,6 +254,11 @@ public class OutboxRelay {
             }
         }
         return producer;
+    }
+
+    /** From SIGTERM on, no new relay round starts: the current one finishes, what is left waits for the next owner. */
+    void stopping(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
     }
 
     @PreDestroy
