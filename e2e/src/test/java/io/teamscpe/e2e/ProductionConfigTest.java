@@ -2,9 +2,6 @@ package io.teamscpe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.teamscpe.devstack.Ports;
 import io.teamscpe.devstack.RepoRoot;
 import io.teamscpe.devstack.ServiceProcess;
 import io.teamscpe.devstack.Stack;
@@ -17,21 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The packaged services as a pod runs them (the jar's own profile, prod): without a setting they need they stop at
- * once with one line naming each missing setting and its environment variable (platform RequiredSettings); with
- * them all they start, logging JSON without the secrets they were given.
+ * once with one line naming each missing setting and its environment variable (platform RequiredSettings). With
+ * them all: {@link ProductionLogsTest}.
  */
 class ProductionConfigTest {
     private static final Duration QUICKLY = Duration.ofSeconds(45);
     private static final List<String> COMMON = List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username",
             "quarkus.datasource.password", "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url",
             "quarkus.oidc-client.credentials.secret");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
     @EnumSource(Stack.Service.class)
@@ -74,32 +69,6 @@ class ProductionConfigTest {
                 "Missing setting quarkus.datasource.password (env QUARKUS_DATASOURCE_PASSWORD): ");
     }
 
-    /** With every setting (the local stack's, as a pod gets them) a service starts and logs JSON, no secret. */
-    @Test
-    @ExtendWith(SharedStack.class)
-    void withItsSettingsAServiceStartsInProductionLoggingJsonWithoutSecrets() throws IOException {
-        Stack stack = SharedStack.stack();
-        Map<String, String> env = new LinkedHashMap<>(stack.serviceEnv());
-        env.put("TEAMSCPE_CREDENTIALS_SITE_BASE_URL", "https://cpe.firm.test");
-        env.put("TEAMSCPE_CREDENTIALS_LMS_OUTCOME_URL", "https://lms.firm.test/outcome");
-        Path log = logOf("credential-service-prod");
-        try (ServiceProcess process = ServiceProcess.startWithOnly(RepoRoot.find(), "credential-service",
-                Ports.freePort(), Ports.freePort(), env, log)) {
-            process.awaitReady(Duration.ofMinutes(3));
-        }
-        List<String> lines = nonBlankLines(log);
-        assertThat(lines).hasSizeGreaterThan(3);
-        for (String line : lines) {
-            JsonNode entry = JSON.readTree(line);
-            assertThat(entry.has("level") && entry.has("message")).as("a JSON log entry: " + line).isTrue();
-        }
-        String all = String.join("\n", lines);
-        for (String secret : List.of("TEAMSCPE_CREDENTIALS_MASTER_KEY", "QUARKUS_DATASOURCE_PASSWORD",
-                "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET")) {
-            assertThat(all).as(secret + " in the log").doesNotContain(env.get(secret));
-        }
-    }
-
     private static List<String> own(Stack.Service service) {
         return switch (service) {
             case CREDENTIAL -> List.of("teamscpe.credentials.master-key", "teamscpe.credentials.site-base-url",
@@ -110,14 +79,14 @@ class ProductionConfigTest {
         };
     }
 
-    private static Path logOf(String name) throws IOException {
+    static Path logOf(String name) throws IOException {
         Path log = RepoRoot.find().resolve("e2e/target/production-config/" + name + ".log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         return log;
     }
 
-    private static List<String> nonBlankLines(Path log) throws IOException {
+    static List<String> nonBlankLines(Path log) throws IOException {
         return Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
     }
 }
