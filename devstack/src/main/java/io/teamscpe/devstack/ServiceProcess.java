@@ -19,7 +19,8 @@ import java.util.Map;
 /** One packaged Quarkus service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as its own JVM. */
 public final class ServiceProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** What a pod of the chart has after SIGTERM: terminationGracePeriodSeconds 35 less the 5 s preStop. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /**
      * The configuration profile devstack runs services in unless {@code env} names one: the local run's localhost
      * defaults and text logs. Production (the jar's own default) requires every connection and secret to be set.

@@ -85,8 +85,9 @@ public class ConsumerRetry {
                     waiting.remove(channel);
                     throw e;
                 }
-                if (stopping && Thread.interrupted()) {
-                    throw new IllegalStateException(channel + ": stopping; the record stays unacknowledged", e);
+                if (stopping && Thread.currentThread().isInterrupted()) {
+                    // the interrupt stays set: whatever this thread tries next stops at once too
+                    throw new ConsumerStopping(channel, e);
                 }
                 attempts++;
                 // teamscpe_consumer_retries_total{channel}: attempts that failed transiently and were retried

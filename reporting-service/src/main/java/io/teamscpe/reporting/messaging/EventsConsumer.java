@@ -13,6 +13,7 @@ import io.teamscpe.contracts.session.RulesetPublished;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.ConsumerRetry;
+import io.teamscpe.platform.events.ConsumerStopping;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.reporting.service.EventBatches;
 import io.teamscpe.reporting.service.EventBatches.Work;
@@ -117,6 +118,9 @@ public class EventsConsumer {
                     records.stream().map(EventsConsumer::consumerRecord).toList(), work.get()));
             LOG.debugf("applied %d record(s) in %d ms", records.size(), (System.nanoTime() - t0) / 1_000_000);
             return batch.ack();
+        } catch (ConsumerStopping stopping) {
+            // neither acknowledged nor dead-lettered: the partition's next owner receives the batch again
+            return new CompletableFuture<>();
         } catch (RuntimeException batchFailed) {
             LOG.warnf("a batch of %d record(s) failed (%s); applying them one by one", records.size(),
                     batchFailed.toString());
@@ -125,6 +129,8 @@ public class EventsConsumer {
         for (KafkaRecord<String, String> record : records) {
             try {
                 retry.run(channel, () -> batches.applyAll(CONSUMER, List.of(consumerRecord(record)), work.get()));
+            } catch (ConsumerStopping stopping) {
+                return new CompletableFuture<>();
             } catch (RuntimeException e) {
                 deadLettered = deadLettered.thenCompose(done -> record.nack(e));
             }
