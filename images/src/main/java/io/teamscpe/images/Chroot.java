@@ -23,8 +23,14 @@ public final class Chroot implements AutoCloseable {
     /** Starts {@code command} in {@code rootfs} with only {@code env}, output appended to {@code log}. */
     public static Chroot start(Path rootfs, List<String> command, Map<String, String> env, Path log)
             throws IOException {
-        List<String> all = new ArrayList<>(List.of("unshare", "--mount", "--fork", "sh", "-c",
-                "mount -t proc proc \"$0/proc\" && exec chroot \"$0\" \"$@\"", rootfs.toAbsolutePath().toString()));
+        // as a container runtime does: /dev (without /dev/urandom SecureRandom seeds itself from thread timing,
+        // 10 s of a start), /proc, and an /etc/hosts naming this host (the JSON log formatter looks it up)
+        String script = "h=$(mktemp) && printf '127.0.0.1 localhost %s\\n::1 localhost\\n' \"$(hostname)\" > \"$h\""
+                + " && mount --bind \"$h\" \"$0/etc/hosts\" && rm \"$h\" && mount --rbind /dev \"$0/dev\""
+                + " && mount -t proc proc \"$0/proc\""
+                + " && exec chroot \"$0\" \"$@\"";
+        List<String> all = new ArrayList<>(List.of("unshare", "--mount", "--fork", "sh", "-c", script,
+                rootfs.toAbsolutePath().toString()));
         all.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(all).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -27,7 +27,9 @@ final class RootFs {
         // Kubernetes mounts its own; the start-up archive's training run (chroot) resolves localhost with it
         Files.writeString(etc.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost\n", StandardCharsets.UTF_8);
         Files.createDirectories(rootfs.resolve("tmp"));
+        // mount points of the chroot runs (not in the image: a container runtime makes its own)
         Files.createDirectories(rootfs.resolve("proc"));
+        Files.createDirectories(rootfs.resolve("dev"));
     }
 
     /** A service's tree: the shared part hard-linked (no copy), its packaged app under /deployments. */
