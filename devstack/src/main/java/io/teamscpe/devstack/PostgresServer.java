@@ -124,6 +124,43 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The binaries' pg_ctl, once found (kept: a stopped server has no process to find them by). */
+    private volatile Path pgCtl;
+
+    /**
+     * The library extracts its binaries once per JVM, under the work directory of the first server started: look
+     * there, else beside the running postmaster of this cluster.
+     */
+    private Path findPgCtl() {
+        try (var found = Files.find(dataDir.resolve("pgwork"), 3,
+                (p, a) -> p.endsWith(Path.of("bin", "pg_ctl")) && Files.isExecutable(p))) {
+            var local = found.findFirst();
+            if (local.isPresent()) {
+                return local.get();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String pgdata = dataDir.resolve("pgdata").toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").endsWith("/bin/postgres")
+                        && p.info().arguments().map(a -> String.join(" ", a).contains(pgdata)).orElse(false))
+                .map(p -> Path.of(p.info().command().get()).resolveSibling("pg_ctl"))
+                .filter(Files::isExecutable).findFirst()
+                .or(this::pgCtlFromLog)
+                .orElseThrow(() -> new IllegalStateException("no pg_ctl for the cluster in " + dataDir));
+    }
+
+    /** The library logs the pg_ctl command it started this cluster with. */
+    private java.util.Optional<Path> pgCtlFromLog() {
+        try (var lines = Files.lines(dataDir.resolve("postgres.log"))) {
+            return lines.flatMap(l -> java.util.Arrays.stream(l.trim().split("\\s+")))
+                    .filter(t -> t.endsWith("/bin/pg_ctl")).map(Path::of).filter(Files::isExecutable).findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /**
      * Stops the server the way a crash would ({@code pg_ctl stop -m immediate}: no checkpoint, clients cut off);
      * {@link #startAgain()} brings it back on the same port and data, after crash recovery.
@@ -144,12 +181,8 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs the embedded binaries' {@code pg_ctl} on this cluster, as the library does (under unshare as root). */
     private void pgCtl(String... args) {
-        Path pgCtl;
-        try (var found = Files.find(dataDir.resolve("pgwork"), 3,
-                (p, a) -> p.endsWith(Path.of("bin", "pg_ctl")) && Files.isExecutable(p))) {
-            pgCtl = found.findFirst().orElseThrow(() -> new IllegalStateException("no pg_ctl under " + dataDir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (pgCtl == null) {
+            pgCtl = findPgCtl();
         }
         List<String> command = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
