@@ -42,8 +42,9 @@ import org.junit.jupiter.api.Timeout;
  * "Refresh data" for every session, while attendance is fetched and the polls are uploaded and consumed, it kills
  * the Kafka broker ({@code kill -9}) and starts it again on the same port, stops PostgreSQL immediately ({@code
  * pg_ctl stop -m immediate}) and starts it again, kills one replica of each consumer service ({@code kill -9}) and
- * starts it again, and lets attendance-ingest's second replica halt itself between Kafka's acknowledgement of an
- * outbox batch and the commit that marks it sent ({@code teamscpe.outbox.halt-after-send}), then restarts it.
+ * starts it again, and lets whichever attendance-ingest replica relays its second outbox batch halt itself between
+ * Kafka's acknowledgement and the commit that marks it sent ({@code teamscpe.outbox.halt-after-send}; only one
+ * replica relays at a time), kills the other one, and restarts both.
  *
  * <p>Then every session's Completion report must equal the fault-free result, professional by professional
  * (minutes present, polls answered, credit). The expected values are computed here from the generated attendance
@@ -76,7 +77,7 @@ class ConferenceDayFaultTest {
         Map<String, String> hooked = new HashMap<>(ATTENDANCE_ENV);
         hooked.put(HALT, "2");
         Map<String, Map<String, String>> replicaEnv = Map.of(
-                Service.ATTENDANCE.module() + "#0", ATTENDANCE_ENV,
+                Service.ATTENDANCE.module() + "#0", hooked,
                 Service.ATTENDANCE.module() + "#1", hooked);
         var config = new Stack.Config(root, root.resolve("e2e/target/conference-day-" + ProcessHandle.current().pid()),
                 Stack.Ports.random(), false, Duration.ofMinutes(5),

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.awaitility.Awaitility;
 
 /**
  * The faults of {@link ConferenceDayFaultTest}, one after the other while the day's data flows: the Kafka broker
- * killed and started again, PostgreSQL stopped immediately and started again, attendance-ingest's second replica's
- * self-halt between Kafka's acknowledgement and the outbox commit awaited (and the replica started again without
- * the hook), then one replica of each consumer service killed and started again. Returns once every replica is
+ * killed and started again, PostgreSQL stopped immediately and started again, an attendance-ingest replica's
+ * self-halt between Kafka's acknowledgement and the outbox commit awaited, then the other attendance replica and one
+ * replica of each other consumer service killed, and all of them started again (attendance without the hook). Returns once every replica is
  * ready again.
  */
 final class FaultSchedule implements Runnable {
@@ -49,23 +50,26 @@ final class FaultSchedule implements Runnable {
         stack.postgres().startAgain();
         ConferenceDayFaultTest.log("fault: PostgreSQL back");
 
-        ServiceProcess hooked = stack.replicas(Service.ATTENDANCE).get(1);
-        Awaitility.await("attendance-ingest replica 1 halting after an acknowledged outbox batch")
-                .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> !hooked.isAlive());
-        assertThat(hooked.exitCode()).as("exit code of the halted replica").isEqualTo(137);
+        // both attendance replicas carry the hook: the one that relays its second batch halts (only one relays at a
+        // time, and which one is up to the lock), the other is then killed, so the fault happens on every run
+        List<ServiceProcess> attendance = stack.replicas(Service.ATTENDANCE);
+        Awaitility.await("an attendance-ingest replica halting after an acknowledged outbox batch")
+                .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> attendance.stream().anyMatch(r -> !r.isAlive()));
+        ServiceProcess halted = attendance.stream().filter(r -> !r.isAlive()).findFirst().orElseThrow();
+        assertThat(halted.exitCode()).as("exit code of the halted replica").isEqualTo(137);
         ConferenceDayFaultTest.log("fault: %s halted between Kafka's acknowledgement and the commit (exit 137)",
-                ReplicaMetrics.name(hooked));
-        Map<String, String> withoutHook = new HashMap<>(attendanceEnv);
-        withoutHook.put(haltVariable, null);
-        hooked.restart(withoutHook);
-
-        List<ServiceProcess> victims = List.of(stack.replicas(Service.ATTENDANCE).get(0),
-                stack.replicas(Service.POLLING).get(1), stack.replicas(Service.REPORTING).get(1));
+                ReplicaMetrics.name(halted));
+        List<ServiceProcess> victims = new ArrayList<>(attendance.stream().filter(r -> r != halted).toList());
+        victims.addAll(List.of(stack.replicas(Service.POLLING).get(1), stack.replicas(Service.REPORTING).get(1)));
         victims.forEach(ServiceProcess::kill);
         ConferenceDayFaultTest.log("fault: killed (kill -9) %s", victims.stream().map(ReplicaMetrics::name).toList());
+        Map<String, String> withoutHook = new HashMap<>(attendanceEnv);
+        withoutHook.put(haltVariable, null);
+        halted.restart(withoutHook);
         pause(Duration.ofSeconds(8));
-        victims.forEach(v -> v.restart(Map.of()));
-        for (ServiceProcess replica : Stream.concat(Stream.of(hooked), victims.stream()).toList()) {
+        victims.forEach(v -> v.restart(attendance.contains(v) ? withoutHook : Map.of()));
+        for (ServiceProcess replica : Stream.concat(Stream.of(halted), victims.stream()).toList()) {
             replica.awaitReady(Duration.ofMinutes(4));
         }
         ConferenceDayFaultTest.log("fault: every replica ready again");
