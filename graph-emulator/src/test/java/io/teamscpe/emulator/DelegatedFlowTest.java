@@ -1,5 +1,6 @@
 package io.teamscpe.emulator;
 
+import io.teamscpe.platform.graph.RetargetingHttpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class DelegatedFlowTest {
         assertThat(String.valueOf(claims.get("scp"))).contains("OnlineMeetings.ReadWrite", "User.Read");
         assertThat(result.account().username()).isEqualTo(DemoScenario.ORGANIZER_UPN);
 
-        GraphServiceClient graph = GraphClients.graph(emulator, result.accessToken());
+        GraphServiceClient graph = SdkClients.graph(emulator, result.accessToken());
         assertThat(graph.me().get().getId()).isEqualTo(DemoScenario.ORGANIZER_ID);
         List<OnlineMeeting> found = graph.me().onlineMeetings()
                 .get(rc -> rc.queryParameters.filter = "JoinWebUrl eq '" + DemoScenario.JOIN_URL + "'").getValue();

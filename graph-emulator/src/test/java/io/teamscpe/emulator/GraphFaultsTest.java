@@ -50,7 +50,7 @@ class GraphFaultsTest {
 
     @Test
     void theSdksDefaultRetryHandlerReadsEveryRecordThroughFaults() {
-        GraphServiceClient graph = GraphClients.demoApp(emulator);
+        GraphServiceClient graph = SdkClients.demoApp(emulator);
         emulator.faults(FaultPlan.none());
         List<String> clean = readAllRecords(graph);
         long requestsPerRead = emulator.faultStats().served();
@@ -75,7 +75,7 @@ class GraphFaultsTest {
     void aTimeoutFaultIsAReadTimeoutAndTheRetryOfTheSameUrlGetsThrough() {
         String token = appToken();
         emulator.faults(FaultPlan.of(1, 1).withKinds(FaultKind.TIMEOUT).withTimeoutHold(Duration.ofSeconds(2)));
-        GraphServiceClient impatient = GraphClients.graph(emulator, token,
+        GraphServiceClient impatient = SdkClients.graph(emulator, token,
                 GraphClientFactory.create().readTimeout(Duration.ofMillis(300)).build());
 
         Throwable timedOut = catchThrowable(() -> impatient.users().byUserId(ORGANIZER_ID).get());
@@ -224,7 +224,7 @@ class GraphFaultsTest {
     }
 
     private static String appToken() {
-        return GraphClients.appToken(emulator, DemoScenario.TENANT_ID, DemoScenario.CLIENT_ID,
+        return SdkClients.appToken(emulator, DemoScenario.TENANT_ID, DemoScenario.CLIENT_ID,
                 DemoScenario.CLIENT_SECRET);
     }
 }

@@ -47,7 +47,7 @@ class GraphHttpTest {
         String foreign;
         try (GraphEmulator other = GraphEmulator.start(0)) {
             other.loadScenario(scenario(3600));
-            foreign = GraphClients.appToken(other, TENANT, "app-1", "pw");
+            foreign = SdkClients.appToken(other, TENANT, "app-1", "pw");
         }
         Http.Reply forged = Http.get(emulator.baseUrl() + "/v1.0/users/" + ORGANIZER, foreign);
         assertThat(forged.status()).isEqualTo(401);
@@ -57,7 +57,7 @@ class GraphHttpTest {
     @Test
     void expiredTokenIsRejected() {
         emulator.loadScenario(scenario(0));
-        String token = GraphClients.appToken(emulator, TENANT, "app-1", "pw");
+        String token = SdkClients.appToken(emulator, TENANT, "app-1", "pw");
 
         Http.Reply reply = Http.get(emulator.baseUrl() + "/v1.0/users/" + ORGANIZER, token);
 
@@ -133,7 +133,7 @@ class GraphHttpTest {
     }
 
     private static String token() {
-        return GraphClients.appToken(emulator, TENANT, "app-1", "pw");
+        return SdkClients.appToken(emulator, TENANT, "app-1", "pw");
     }
 
     private static String scenario(int tokenLifetime) {

@@ -43,7 +43,7 @@ class GraphSdkAttendanceTest {
 
     @Test
     void findsTheMeetingByItsJoinUrl() {
-        GraphServiceClient graph = GraphClients.demoApp(emulator);
+        GraphServiceClient graph = SdkClients.services(emulator);
 
         List<OnlineMeeting> found = graph.users().byUserId(ORGANIZER_ID).onlineMeetings()
                 .get(rc -> rc.queryParameters.filter = "JoinWebUrl eq '" + JOIN_URL + "'").getValue();
@@ -62,7 +62,7 @@ class GraphSdkAttendanceTest {
 
     @Test
     void unknownJoinUrlFindsNothing() {
-        List<OnlineMeeting> found = GraphClients.demoApp(emulator).users().byUserId(ORGANIZER_ID).onlineMeetings()
+        List<OnlineMeeting> found = SdkClients.services(emulator).users().byUserId(ORGANIZER_ID).onlineMeetings()
                 .get(rc -> rc.queryParameters.filter = "JoinWebUrl eq 'https://teams.microsoft.com/l/meetup-join/x''y'")
                 .getValue();
         assertThat(found).isEmpty();
@@ -70,7 +70,7 @@ class GraphSdkAttendanceTest {
 
     @Test
     void readsEveryAttendanceRecordAcrossPages() {
-        GraphServiceClient graph = GraphClients.demoApp(emulator);
+        GraphServiceClient graph = SdkClients.services(emulator);
         var reports = graph.users().byUserId(ORGANIZER_ID).onlineMeetings().byOnlineMeetingId(DemoScenario.MEETING_ID)
                 .attendanceReports();
 
@@ -106,7 +106,7 @@ class GraphSdkAttendanceTest {
 
     @Test
     void expandedReportCarriesAllRecordsAndRecurringMeetingHasTwoReports() {
-        GraphServiceClient graph = GraphClients.demoApp(emulator);
+        GraphServiceClient graph = SdkClients.services(emulator);
         var meeting = graph.users().byUserId(ORGANIZER_ID).onlineMeetings()
                 .byOnlineMeetingId(DemoScenario.MEETING_ID);
         MeetingAttendanceReport expanded = meeting.attendanceReports()
@@ -122,7 +122,7 @@ class GraphSdkAttendanceTest {
 
     @Test
     void missingAccessPolicyReachesTheSdkAsForbidden() {
-        GraphServiceClient graph = GraphClients.graph(emulator, GraphClients.appToken(emulator,
+        GraphServiceClient graph = SdkClients.graph(emulator, SdkClients.appToken(emulator,
                 DemoScenario.TENANT_ID, DemoScenario.NO_POLICY_CLIENT_ID, DemoScenario.NO_POLICY_CLIENT_SECRET));
 
         assertThatThrownBy(() -> graph.users().byUserId(ORGANIZER_ID).onlineMeetings()
@@ -139,7 +139,7 @@ class GraphSdkAttendanceTest {
 
     @Test
     void missingAdminConsentIsForbiddenNamingThePermission() {
-        GraphServiceClient graph = GraphClients.graph(emulator, GraphClients.appToken(emulator,
+        GraphServiceClient graph = SdkClients.graph(emulator, SdkClients.appToken(emulator,
                 DemoScenario.TENANT_ID, DemoScenario.NO_CONSENT_CLIENT_ID, DemoScenario.NO_CONSENT_CLIENT_SECRET));
 
         assertThatThrownBy(() -> graph.users().byUserId(ORGANIZER_ID).onlineMeetings()

@@ -68,7 +68,7 @@ class LargeMeetingTest {
                 .filter(m -> m.id().equals(DemoScenario.LARGE_MEETING_ID)).findFirst().orElseThrow();
         try (GraphEmulator emulator = GraphEmulator.start(0)) {
             emulator.loadScenario(new Scenario(demo.tenants(), 250, 3600));
-            GraphServiceClient graph = GraphClients.demoApp(emulator);
+            GraphServiceClient graph = SdkClients.demoApp(emulator);
             var meeting = graph.users().byUserId(DemoScenario.ORGANIZER_ID).onlineMeetings();
             assertThat(meeting.get(rc -> rc.queryParameters.filter = "JoinWebUrl eq '" + DemoScenario.LARGE_JOIN_URL
                     + "'").getValue().get(0).getId()).isEqualTo(DemoScenario.LARGE_MEETING_ID);

@@ -39,7 +39,7 @@ class LateReportTest {
     void aReportIsNeitherListedNorFoundBeforeItsAvailableAtAndServedAfterIt() {
         Instant now = Instant.now();
         emulator.loadScenario(demoWith(DemoScenario.MEETING_ID, r -> available(r, now.plus(Duration.ofHours(1)))));
-        GraphServiceClient graph = GraphClients.demoApp(emulator);
+        GraphServiceClient graph = SdkClients.services(emulator);
         var reports = graph.users().byUserId(ORGANIZER_ID).onlineMeetings()
                 .byOnlineMeetingId(DemoScenario.MEETING_ID).attendanceReports();
 
@@ -68,7 +68,7 @@ class LateReportTest {
 
         emulator.loadScenario(json);
 
-        List<MeetingAttendanceReport> listed = GraphClients.demoApp(emulator).users().byUserId(ORGANIZER_ID)
+        List<MeetingAttendanceReport> listed = SdkClients.services(emulator).users().byUserId(ORGANIZER_ID)
                 .onlineMeetings().byOnlineMeetingId(DemoScenario.RECURRING_MEETING_ID).attendanceReports().get()
                 .getValue();
         assertThat(listed).extracting(MeetingAttendanceReport::getId).containsExactly(DemoScenario.RECURRING_REPORT_1_ID);

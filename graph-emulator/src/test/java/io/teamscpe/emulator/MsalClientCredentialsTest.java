@@ -1,5 +1,6 @@
 package io.teamscpe.emulator;
 
+import io.teamscpe.platform.graph.RetargetingHttpClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

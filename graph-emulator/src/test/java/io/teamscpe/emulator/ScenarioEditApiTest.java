@@ -91,7 +91,7 @@ class ScenarioEditApiTest {
                   "adminConsent":true,"applicationPermissions":["User.Read.All"]}]}""");
         assertThat(tenant.status()).isEqualTo(201);
         assertThat(tenant.json().get("displayName").asText()).isEqualTo("Fabrikam");
-        String token2 = GraphClients.appToken(emulator, "t-2", "app-2", "pw2");
+        String token2 = SdkClients.appToken(emulator, "t-2", "app-2", "pw2");
 
         Http.Reply user = post("/tenants/T-2/users", "{\"id\":\"u-9\",\"displayName\":\"Nia\","
                 + "\"userPrincipalName\":\"nia@fabrikam.com\"}");
@@ -174,7 +174,7 @@ class ScenarioEditApiTest {
     }
 
     private static String token() {
-        return GraphClients.appToken(emulator, TENANT, "app-1", "pw");
+        return SdkClients.appToken(emulator, TENANT, "app-1", "pw");
     }
 
     private static String meetingUrl(String organizer, String meetingId) {

@@ -65,7 +65,7 @@ class ScenarioEditConcurrencyTest {
 
         assertThat(statuses).hasSize(TESTERS * (MEETINGS_EACH + 2))
                 .containsOnly(201, 204).filteredOn(s -> s == 204).hasSize(TESTERS);
-        String token = GraphClients.appToken(emulator, TENANT, "app-1", "pw");
+        String token = SdkClients.appToken(emulator, TENANT, "app-1", "pw");
         for (int tester = 0; tester < TESTERS; tester++) {
             assertThat(Http.get(meetingUrl("t" + tester + "-m0"), token).status()).isEqualTo(404);
             for (int i = 1; i < MEETINGS_EACH; i++) {
@@ -100,7 +100,7 @@ class ScenarioEditConcurrencyTest {
                 List.of());
 
         assertThat(emulator.edits().addMeeting(null, meeting).tenantId()).isEqualTo(TENANT);
-        String token = GraphClients.appToken(emulator, TENANT, "app-1", "pw");
+        String token = SdkClients.appToken(emulator, TENANT, "app-1", "pw");
         assertThat(Http.get(meetingUrl("m-J"), token).json().get("subject").asText()).isEqualTo("Java");
         assertThat(Http.get(meetingUrl("m-A"), token).status()).isEqualTo(200);
         assertThatThrownBy(() -> emulator.edits().addMeeting(TENANT, meeting))

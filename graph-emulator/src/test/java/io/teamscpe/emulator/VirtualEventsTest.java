@@ -44,7 +44,7 @@ class VirtualEventsTest {
 
     @Test
     void anAppListsTheOrganizersWebinarWhoseSessionIsTheOnlineMeeting() {
-        GraphServiceClient graph = GraphClients.demoApp(emulator);
+        GraphServiceClient graph = SdkClients.demoApp(emulator);
         var webinars = graph.solutions().virtualEvents().webinars();
 
         // the SDK takes the role first: getByUserIdAndRoleWithUserIdWithRole(role, userId)
@@ -79,7 +79,7 @@ class VirtualEventsTest {
 
     @Test
     void anAppListsTheOrganizersTownHallAndItsSession() {
-        var townhalls = GraphClients.demoApp(emulator).solutions().virtualEvents().townhalls();
+        var townhalls = SdkClients.demoApp(emulator).solutions().virtualEvents().townhalls();
 
         List<VirtualEventTownhall> found = townhalls
                 .getByUserIdAndRoleWithUserIdWithRole("organizer", DemoScenario.ORGANIZER_UPN).get().getValue();
@@ -95,7 +95,7 @@ class VirtualEventsTest {
 
     @Test
     void theSignedInOrganizerListsTheirOwnWebinarsAndTownHalls() {
-        GraphServiceClient graph = GraphClients.graph(emulator, GraphClients.delegatedToken(emulator,
+        GraphServiceClient graph = SdkClients.graph(emulator, SdkClients.delegatedToken(emulator,
                 DemoScenario.ORGANIZER_UPN, "VirtualEvent.Read User.Read"));
         var events = graph.solutions().virtualEvents();
 
@@ -109,7 +109,7 @@ class VirtualEventsTest {
 
     @Test
     void withoutTheVirtualEventPermissionOrAccessPolicyItIsForbidden() {
-        GraphServiceClient noScope = GraphClients.graph(emulator, GraphClients.delegatedToken(emulator,
+        GraphServiceClient noScope = SdkClients.graph(emulator, SdkClients.delegatedToken(emulator,
                 DemoScenario.ORGANIZER_UPN, "User.Read"));
         ODataError delegated = catchThrowableOfType(ODataError.class, () -> noScope.solutions().virtualEvents()
                 .webinars().getByUserRoleWithRole("organizer").get());
@@ -117,14 +117,14 @@ class VirtualEventsTest {
         assertThat(delegated.getError().getCode()).isEqualTo("Forbidden");
         assertThat(delegated.getError().getMessage()).contains("VirtualEvent.Read");
 
-        GraphServiceClient noPolicy = GraphClients.graph(emulator, GraphClients.appToken(emulator,
+        GraphServiceClient noPolicy = SdkClients.graph(emulator, SdkClients.appToken(emulator,
                 DemoScenario.TENANT_ID, DemoScenario.NO_POLICY_CLIENT_ID, DemoScenario.NO_POLICY_CLIENT_SECRET));
         assertThat(catchThrowableOfType(ODataError.class, () -> noPolicy.solutions().virtualEvents().townhalls()
                 .getByUserIdAndRoleWithUserIdWithRole("organizer", ORGANIZER_ID).get()).getError().getMessage())
                 .isEqualTo("No Application Access Policy found for this app");
 
         emulator.loadScenario(demoAppWithout("VirtualEvent.Read.All"));
-        GraphServiceClient app = GraphClients.demoApp(emulator);
+        GraphServiceClient app = SdkClients.demoApp(emulator);
         ODataError missing = catchThrowableOfType(ODataError.class, () -> app.solutions().virtualEvents().webinars()
                 .byVirtualEventWebinarId(DemoScenario.WEBINAR_ID).sessions().get());
         assertThat(missing.getResponseStatusCode()).isEqualTo(403);
@@ -133,7 +133,7 @@ class VirtualEventsTest {
 
     @Test
     void functionSegmentsAreAcceptedAsDocumentedAndPercentEncoded() {
-        String token = GraphClients.appToken(emulator, DemoScenario.TENANT_ID, DemoScenario.CLIENT_ID,
+        String token = SdkClients.appToken(emulator, DemoScenario.TENANT_ID, DemoScenario.CLIENT_ID,
                 DemoScenario.CLIENT_SECRET);
         String base = emulator.baseUrl() + "/v1.0/solutions/virtualEvents/webinars/";
 

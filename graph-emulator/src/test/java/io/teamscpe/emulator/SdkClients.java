@@ -5,14 +5,21 @@ import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import io.teamscpe.emulator.http.QueryString;
+import io.teamscpe.platform.graph.GraphClients;
+import io.teamscpe.platform.graph.GraphConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 
-/** Builds the real Graph SDK client against an emulator, with a token from the emulator. */
-final class GraphClients {
+/**
+ * Tokens from the emulator, and the Graph SDK as Microsoft ships it (default middleware, its own retry handler), to
+ * prove the emulator behaves like Graph for any client. The services' own client is platform {@code GraphClients}
+ * ({@link #services}), used where a test reads what the services read.
+ */
+final class SdkClients {
 
-    private GraphClients() {
+    private SdkClients() {
     }
 
     static String appToken(GraphEmulator emulator, String tenant, String clientId, String secret) {
@@ -68,6 +75,33 @@ final class GraphClients {
         GraphServiceClient graph = http == null ? new GraphServiceClient(auth) : new GraphServiceClient(auth, http);
         graph.getRequestAdapter().setBaseUrl(emulator.baseUrl() + "/v1.0");
         return graph;
+    }
+
+    /** The services' own Graph client (platform GraphClients: no SDK retries, GraphRetry does that) with the demo app. */
+    static GraphServiceClient services(GraphEmulator emulator) {
+        GraphConfig config = new GraphConfig() {
+            @Override
+            public String baseUrl() {
+                return emulator.baseUrl() + "/v1.0";
+            }
+
+            @Override
+            public Duration readTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Retry retry() {
+                throw new UnsupportedOperationException("GraphClients reads no retry setting");
+            }
+
+            @Override
+            public Budget budget() {
+                throw new UnsupportedOperationException("GraphClients reads no budget setting");
+            }
+        };
+        return new GraphClients(config).withToken(appToken(emulator, DemoScenario.TENANT_ID, DemoScenario.CLIENT_ID,
+                DemoScenario.CLIENT_SECRET));
     }
 
     static GraphServiceClient demoApp(GraphEmulator emulator) {
