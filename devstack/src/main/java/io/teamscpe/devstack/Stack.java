@@ -43,7 +43,7 @@ public final class Stack implements AutoCloseable {
     /** Ports to listen on; 0 means a random free port. */
     public record Ports(int postgres, int kafka, int kafkaController, int emulator,
                         int credential, int session, int attendance, int polling, int reporting) {
-        /** The fixed ports of the local run (ARCHITECTURE.md). */
+        /** The fixed ports of the local run (docs/architecture.md). */
         public static Ports local() {
             return new Ports(55432, 19092, 19093, 8090, 8081, 8082, 8083, 8084, 8085);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The credit rules of one ruleset version: one JSON document, exactly as session-service validated it, so the
- * credit engine reads what the administrator saw accepted (shared/design/CREDIT-RULES.md). Credit is always
+ * credit engine reads what the administrator saw accepted (docs/credit-rules.md). Credit is always
  * rounded <b>down</b>: to the increment, then (when {@code allowedSteps} is set) to the largest allowed step.
  *
  * @param tiers        share of polls answered → fraction of the attendance credit; used when
