@@ -1,4 +1,4 @@
-package io.teamscpe.attendance.service;
+package io.teamscpe.attendance.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -10,7 +10,6 @@ import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.platform.jdbc.CopyIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -20,7 +19,8 @@ import org.hibernate.Session;
 
 /**
  * A fetch in progress, staged in PostgreSQL page by page so memory holds one page whatever the meeting's size.
- * {@link #scan} reads it back one participant at a time, merging a person's rows of several reports.
+ * {@link #scan} reads it back one participant at a time, merging a person's rows of several reports. Runs in the
+ * caller's transaction.
  */
 @ApplicationScoped
 public class Staging {
@@ -37,14 +37,12 @@ public class Staging {
     }
 
     /** Starts a new staged fetch for the session, dropping what an interrupted one left behind. */
-    @Transactional
     public String begin(String sessionId) {
         discardSession(sessionId);
         return UUID.randomUUID().toString();
     }
 
     /** Stages one raw Graph page ({@code rawPage} may be null for an upload) and its rows. */
-    @Transactional
     public void page(String fetchId, String sessionId, int seq, String reportId, String rawPage,
                      List<AttendanceRow> rows) {
         if (rawPage != null) {
@@ -63,7 +61,6 @@ public class Staging {
     }
 
     /** Calls {@code each} once per participant, in participant-key order; returns how many there were. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public int scan(String fetchId, Consumer<Normalized> each) {
         int[] count = {0};
         em.unwrap(Session.class).doWork(c -> {
@@ -96,21 +93,18 @@ public class Staging {
     }
 
     /** How many participants the staged rows make (rows of one person in several reports are one). */
-    @Transactional(Transactional.TxType.MANDATORY)
     public int participants(String fetchId) {
         return ((Number) em.createNativeQuery("select count(distinct participant_key) from staged_record "
                 + "where fetch_id = ?1").setParameter(1, fetchId).getSingleResult()).intValue();
     }
 
     /** Moves the staged raw pages under the snapshot, where they stay immutable. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void keepPages(String fetchId, String snapshotId) {
         em.createNativeQuery("insert into attendance_snapshot_page (snapshot_id, seq, report_id, body) "
                         + "select ?1, seq, report_id, body from staged_page where fetch_id = ?2")
                 .setParameter(1, snapshotId).setParameter(2, fetchId).executeUpdate();
     }
 
-    @Transactional
     public void discard(String fetchId) {
         em.createNativeQuery("delete from staged_record where fetch_id = ?1").setParameter(1, fetchId)
                 .executeUpdate();
