@@ -1,10 +1,6 @@
 package io.teamscpe.attendance.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.attendance.normalize.ParticipantBuilder.Normalized;
-import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.contracts.attendance.Participant;
 import io.teamscpe.platform.jdbc.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +19,6 @@ import org.hibernate.Session;
 /** Reads a stored snapshot back: its row and its normalized participants, as sending it again needs them. */
 @ApplicationScoped
 public class SnapshotReads {
-    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
-    };
 
     /** A snapshot's row. */
     public record StoredSnapshot(String firmId, int participantCount, Instant fetchedAt, String source,
@@ -32,11 +26,11 @@ public class SnapshotReads {
     }
 
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final IntervalsJson intervals;
 
-    public SnapshotReads(EntityManager em, ObjectMapper json) {
+    public SnapshotReads(EntityManager em, IntervalsJson intervals) {
         this.em = em;
-        this.json = json;
+        this.intervals = intervals;
     }
 
     public StoredSnapshot snapshot(String snapshotId) {
@@ -63,7 +57,7 @@ public class SnapshotReads {
                         Participant p = new Participant(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
                                 strings(rs.getArray(8)));
-                        out.add(new Normalized(p, intervals(rs.getString(9))));
+                        out.add(new Normalized(p, intervals.read(rs.getString(9))));
                     }
                 }
                 return out;
@@ -81,13 +75,5 @@ public class SnapshotReads {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private List<Interval> intervals(String text) {
-        try {
-            return json.readValue(text, INTERVALS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored intervals are not JSON", e);
-        }
     }
 }

@@ -1,12 +1,8 @@
 package io.teamscpe.attendance.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.attendance.normalize.AttendanceRow;
 import io.teamscpe.attendance.normalize.ParticipantBuilder;
 import io.teamscpe.attendance.normalize.ParticipantBuilder.Normalized;
-import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.platform.jdbc.CopyIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,16 +20,14 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class Staging {
-    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
-    };
     private static final int FETCH_SIZE = 500;
 
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final IntervalsJson intervals;
 
-    public Staging(EntityManager em, ObjectMapper json) {
+    public Staging(EntityManager em, IntervalsJson intervals) {
         this.em = em;
-        this.json = json;
+        this.intervals = intervals;
     }
 
     /** Starts a new staged fetch for the session, dropping what an interrupted one left behind. */
@@ -55,7 +49,7 @@ public class Staging {
                 "fetch_id, session_id, participant_key, object_id, email, display_name, role, intervals");
         for (AttendanceRow row : rows) {
             records.row(fetchId, sessionId, row.participantKey(), row.objectId(), row.email(), row.displayName(),
-                    row.role(), write(row.intervals()));
+                    row.role(), intervals.write(row.intervals()));
         }
         em.unwrap(Session.class).doWork(records::send);
     }
@@ -80,7 +74,7 @@ public class Staging {
                         }
                         current = current != null ? current : new ParticipantBuilder(key);
                         current.add(new AttendanceRow(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), read(rs.getString(6))));
+                                rs.getString(5), intervals.read(rs.getString(6))));
                     }
                     if (current != null) {
                         each.accept(current.build());
@@ -117,21 +111,5 @@ public class Staging {
                 .executeUpdate();
         em.createNativeQuery("delete from staged_page where session_id = ?1").setParameter(1, sessionId)
                 .executeUpdate();
-    }
-
-    private String write(List<Interval> intervals) {
-        try {
-            return json.writeValueAsString(intervals);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<Interval> read(String intervals) {
-        try {
-            return json.readValue(intervals, INTERVALS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
