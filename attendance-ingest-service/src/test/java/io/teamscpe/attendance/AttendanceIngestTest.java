@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.teamscpe.attendance.service.IngestionService;
+import io.teamscpe.attendance.service.FetchScheduler;
 import io.teamscpe.contracts.EventCatalog;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
@@ -41,7 +41,7 @@ class AttendanceIngestTest {
     @Inject
     ObjectMapper json;
     @Inject
-    IngestionService ingestion;
+    FetchScheduler ingestion;
     @Inject
     EntityManager em;
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.teamscpe.attendance.upload.TeamsAttendanceFileFixture;
+import io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileFixture;
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.devstack.quarkus.GraphEmulatorResource;
 import io.teamscpe.devstack.quarkus.Tokens;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.teamscpe.attendance.service.IngestionService;
+import io.teamscpe.attendance.service.FetchScheduler;
 import io.teamscpe.devstack.quarkus.GraphEmulatorResource;
 import io.teamscpe.emulator.DemoScenario;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ class FetchLeaseTest {
     @Inject
     ObjectMapper json;
     @Inject
-    IngestionService ingestion;
+    FetchScheduler ingestion;
     @Inject
     EntityManager em;
 

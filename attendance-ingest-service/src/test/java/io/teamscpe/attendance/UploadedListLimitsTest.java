@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.teamscpe.attendance.upload.TeamsAttendanceFileFixture;
+import io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileFixture;
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.devstack.quarkus.GraphEmulatorResource;
 import io.teamscpe.devstack.quarkus.Tokens;

@@ -1,8 +1,8 @@
 package io.teamscpe.attendance.rest;
 
 import io.smallrye.common.annotation.Blocking;
-import io.teamscpe.attendance.IngestionJob;
-import io.teamscpe.attendance.service.IngestionService;
+import io.teamscpe.attendance.api.AttendanceStatus;
+import io.teamscpe.attendance.service.FetchScheduler;
 import io.teamscpe.platform.security.FirmContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -12,10 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/sessions/{id}/attendance")
@@ -23,21 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 @Tag(name = "Attendance", description = "Getting attendance out of Microsoft Teams")
 public class AttendanceResource {
-    private final IngestionService ingestion;
+    private final FetchScheduler ingestion;
     private final FirmContext firm;
 
-    public AttendanceResource(IngestionService ingestion, FirmContext firm) {
+    public AttendanceResource(FetchScheduler ingestion, FirmContext firm) {
         this.ingestion = ingestion;
         this.firm = firm;
-    }
-
-    @Schema(description = "Where fetching the session's attendance stands")
-    public record AttendanceStatus(String sessionId, IngestionJob.State state, String detail, int pages,
-                                   int records, List<String> reportsUsed, String snapshotId, Instant lastFetchAt) {
-        static AttendanceStatus of(IngestionJob j) {
-            return new AttendanceStatus(j.sessionId, j.state, j.detail, j.pages, j.records, j.reportsUsed,
-                    j.snapshotId, j.lastFetchAt);
-        }
     }
 
     @GET

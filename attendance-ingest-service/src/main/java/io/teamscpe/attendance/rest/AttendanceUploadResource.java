@@ -1,7 +1,7 @@
 package io.teamscpe.attendance.rest;
 
 import io.smallrye.common.annotation.Blocking;
-import io.teamscpe.attendance.rest.AttendanceResource.AttendanceStatus;
+import io.teamscpe.attendance.api.AttendanceStatus;
 import io.teamscpe.attendance.service.AttendanceUploads;
 import io.teamscpe.platform.problem.Problem;
 import io.teamscpe.platform.problem.ProblemException;

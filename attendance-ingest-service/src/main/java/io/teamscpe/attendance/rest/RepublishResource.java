@@ -1,8 +1,8 @@
 package io.teamscpe.attendance.rest;
 
 import io.smallrye.common.annotation.Blocking;
-import io.teamscpe.attendance.service.IngestionService;
-import io.teamscpe.attendance.service.SnapshotRepublisher.Republished;
+import io.teamscpe.attendance.api.RepublishStatus;
+import io.teamscpe.attendance.service.SnapshotRepublishing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,16 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 @Tag(name = "Internal", description = "Service-to-service; not routed by the gateway")
 public class RepublishResource {
-    private final IngestionService ingestion;
+    private final SnapshotRepublishing republishing;
 
-    public RepublishResource(IngestionService ingestion) {
-        this.ingestion = ingestion;
+    public RepublishResource(SnapshotRepublishing republishing) {
+        this.republishing = republishing;
     }
 
     @POST
     @Operation(summary = "Send the session's current attendance snapshot again")
     public Response republish(@PathParam("id") String sessionId, @QueryParam("firmId") String firmId) {
-        Republished done = ingestion.republish(firmId, sessionId);
-        return Response.accepted(done).build();
+        return Response.accepted(RepublishStatus.of(republishing.republish(firmId, sessionId))).build();
     }
 }

@@ -1,16 +1,17 @@
 package io.teamscpe.attendance.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamscpe.attendance.AttendanceFileFormat;
 import io.teamscpe.attendance.IngestionJob;
 import io.teamscpe.attendance.IngestionJob.State;
 import io.teamscpe.attendance.TrackedSession;
 import io.teamscpe.attendance.config.IngestConfig;
 import io.teamscpe.attendance.normalize.AttendanceRow;
-import io.teamscpe.attendance.service.SnapshotStore.Committed;
-import io.teamscpe.attendance.service.SnapshotStore.UploadedFile;
+import io.teamscpe.attendance.service.SnapshotCommit.Committed;
+import io.teamscpe.attendance.store.Staging;
 import io.teamscpe.attendance.upload.AttendanceFileException;
 import io.teamscpe.attendance.upload.ParsedAttendanceFile;
-import io.teamscpe.attendance.upload.TeamsAttendanceFile;
+import io.teamscpe.attendance.upload.UploadedFile;
 import io.teamscpe.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -26,23 +27,27 @@ import java.util.UUID;
 /**
  * The manual fallback: a Teams "Download attendance list" file becomes the session's snapshot (source
  * {@code upload}) exactly as a Graph fetch would, in one transaction: the same normalized rows and events, and the
- * file kept verbatim with its hash. A file that cannot be read changes nothing and names the line to fix.
+ * file kept verbatim with its hash. A file that cannot be read changes nothing and names the line to fix. The file
+ * is read by the platform's {@link AttendanceFileFormat}.
  */
 @ApplicationScoped
 public class AttendanceUploads {
 
     private final Staging staging;
-    private final SnapshotStore store;
+    private final SnapshotCommit commit;
+    private final AttendanceFileFormat format;
     private final IngestConfig config;
 
-    public AttendanceUploads(Staging staging, SnapshotStore store, IngestConfig config) {
+    public AttendanceUploads(Staging staging, SnapshotCommit commit, AttendanceFileFormat format,
+                             IngestConfig config) {
         this.staging = staging;
-        this.store = store;
+        this.commit = commit;
+        this.format = format;
         this.config = config;
     }
 
     public IngestionJob upload(String firmId, String sessionId, String fileName, byte[] content, String uploadedBy) {
-        TrackedSession session = QuarkusTransaction.requiringNew().call(() -> IngestionService.session(firmId,
+        TrackedSession session = QuarkusTransaction.requiringNew().call(() -> KnownSessions.find(firmId,
                 sessionId));
         if (session.cancelled) {
             throw new ProblemException(409, "session-cancelled", "Session cancelled",
@@ -71,7 +76,7 @@ public class AttendanceUploads {
             }
             String fetchId = UUID.randomUUID().toString();
             staging.page(fetchId, sessionId, 0, null, null, rows);
-            Committed done = store.commit(session, job, fetchId, List.of(), "upload", file);
+            Committed done = commit.commit(session, job, fetchId, List.of(), "upload", file);
             Instant now = Instant.now();
             job.state = done.participants() == 0 ? State.NO_ATTENDEES : State.READY;
             job.detail = (done.changed() ? "" : "Unchanged since the previous snapshot. ") + done.participants()
@@ -88,9 +93,9 @@ public class AttendanceUploads {
         });
     }
 
-    private static ParsedAttendanceFile parse(TrackedSession session, String fileName, byte[] content) {
+    private ParsedAttendanceFile parse(TrackedSession session, String fileName, byte[] content) {
         try {
-            return TeamsAttendanceFile.parse(new ByteArrayInputStream(content), ZoneId.of(session.timeZone),
+            return format.parse(new ByteArrayInputStream(content), ZoneId.of(session.timeZone),
                     session.scheduledStart);
         } catch (AttendanceFileException e) {
             throw new ProblemException(422, "attendance-file-invalid", "Not a usable Teams attendance list",

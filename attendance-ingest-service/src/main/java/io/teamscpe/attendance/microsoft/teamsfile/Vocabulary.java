@@ -1,4 +1,4 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
 import java.text.Normalizer;
 import java.util.HashMap;

@@ -1,11 +1,12 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
-import static io.teamscpe.attendance.upload.TeamsAttendanceFileTest.EN_US;
-import static io.teamscpe.attendance.upload.TeamsAttendanceFileTest.NEW_YORK;
-import static io.teamscpe.attendance.upload.TeamsAttendanceFileTest.parse;
-import static io.teamscpe.attendance.upload.TeamsAttendanceFileTest.utf16;
+import static io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileTest.EN_US;
+import static io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileTest.NEW_YORK;
+import static io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileTest.parse;
+import static io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileTest.utf16;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.teamscpe.attendance.upload.ParsedAttendanceFile;
 import io.teamscpe.contracts.attendance.Interval;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

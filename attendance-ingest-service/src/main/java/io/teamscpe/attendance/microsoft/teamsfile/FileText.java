@@ -1,5 +1,7 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
+import io.teamscpe.attendance.upload.AttendanceFileException;
+import io.teamscpe.attendance.upload.UploadLimits;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,16 +1,11 @@
-package io.teamscpe.attendance.service;
+package io.teamscpe.attendance.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.attendance.normalize.AttendanceRow;
 import io.teamscpe.attendance.normalize.ParticipantBuilder;
 import io.teamscpe.attendance.normalize.ParticipantBuilder.Normalized;
-import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.platform.jdbc.CopyIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -20,31 +15,28 @@ import org.hibernate.Session;
 
 /**
  * A fetch in progress, staged in PostgreSQL page by page so memory holds one page whatever the meeting's size.
- * {@link #scan} reads it back one participant at a time, merging a person's rows of several reports.
+ * {@link #scan} reads it back one participant at a time, merging a person's rows of several reports. Runs in the
+ * caller's transaction.
  */
 @ApplicationScoped
 public class Staging {
-    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
-    };
     private static final int FETCH_SIZE = 500;
 
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final IntervalsJson intervals;
 
-    public Staging(EntityManager em, ObjectMapper json) {
+    public Staging(EntityManager em, IntervalsJson intervals) {
         this.em = em;
-        this.json = json;
+        this.intervals = intervals;
     }
 
     /** Starts a new staged fetch for the session, dropping what an interrupted one left behind. */
-    @Transactional
     public String begin(String sessionId) {
         discardSession(sessionId);
         return UUID.randomUUID().toString();
     }
 
     /** Stages one raw Graph page ({@code rawPage} may be null for an upload) and its rows. */
-    @Transactional
     public void page(String fetchId, String sessionId, int seq, String reportId, String rawPage,
                      List<AttendanceRow> rows) {
         if (rawPage != null) {
@@ -57,13 +49,12 @@ public class Staging {
                 "fetch_id, session_id, participant_key, object_id, email, display_name, role, intervals");
         for (AttendanceRow row : rows) {
             records.row(fetchId, sessionId, row.participantKey(), row.objectId(), row.email(), row.displayName(),
-                    row.role(), write(row.intervals()));
+                    row.role(), intervals.write(row.intervals()));
         }
         em.unwrap(Session.class).doWork(records::send);
     }
 
     /** Calls {@code each} once per participant, in participant-key order; returns how many there were. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public int scan(String fetchId, Consumer<Normalized> each) {
         int[] count = {0};
         em.unwrap(Session.class).doWork(c -> {
@@ -83,7 +74,7 @@ public class Staging {
                         }
                         current = current != null ? current : new ParticipantBuilder(key);
                         current.add(new AttendanceRow(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), read(rs.getString(6))));
+                                rs.getString(5), intervals.read(rs.getString(6))));
                     }
                     if (current != null) {
                         each.accept(current.build());
@@ -96,21 +87,18 @@ public class Staging {
     }
 
     /** How many participants the staged rows make (rows of one person in several reports are one). */
-    @Transactional(Transactional.TxType.MANDATORY)
     public int participants(String fetchId) {
         return ((Number) em.createNativeQuery("select count(distinct participant_key) from staged_record "
                 + "where fetch_id = ?1").setParameter(1, fetchId).getSingleResult()).intValue();
     }
 
     /** Moves the staged raw pages under the snapshot, where they stay immutable. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void keepPages(String fetchId, String snapshotId) {
         em.createNativeQuery("insert into attendance_snapshot_page (snapshot_id, seq, report_id, body) "
                         + "select ?1, seq, report_id, body from staged_page where fetch_id = ?2")
                 .setParameter(1, snapshotId).setParameter(2, fetchId).executeUpdate();
     }
 
-    @Transactional
     public void discard(String fetchId) {
         em.createNativeQuery("delete from staged_record where fetch_id = ?1").setParameter(1, fetchId)
                 .executeUpdate();
@@ -123,21 +111,5 @@ public class Staging {
                 .executeUpdate();
         em.createNativeQuery("delete from staged_page where session_id = ?1").setParameter(1, sessionId)
                 .executeUpdate();
-    }
-
-    private String write(List<Interval> intervals) {
-        try {
-            return json.writeValueAsString(intervals);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<Interval> read(String intervals) {
-        try {
-            return json.readValue(intervals, INTERVALS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

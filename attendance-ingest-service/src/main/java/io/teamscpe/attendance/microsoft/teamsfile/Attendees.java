@@ -1,6 +1,8 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
-import io.teamscpe.attendance.upload.FileTimes.Stamp;
+import io.teamscpe.attendance.upload.AttendanceFileException;
+import io.teamscpe.attendance.upload.UploadedRecord;
+import io.teamscpe.attendance.microsoft.teamsfile.FileTimes.Stamp;
 import io.teamscpe.contracts.attendance.Interval;
 import java.time.Instant;
 import java.util.ArrayList;

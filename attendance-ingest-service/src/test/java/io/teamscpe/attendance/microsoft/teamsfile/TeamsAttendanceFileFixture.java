@@ -1,4 +1,4 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
 import io.teamscpe.contracts.attendance.Interval;
 import java.io.ByteArrayOutputStream;

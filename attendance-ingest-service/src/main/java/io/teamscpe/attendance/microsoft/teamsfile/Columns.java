@@ -1,6 +1,6 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
-import io.teamscpe.attendance.upload.Vocabulary.Column;
+import io.teamscpe.attendance.microsoft.teamsfile.Vocabulary.Column;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

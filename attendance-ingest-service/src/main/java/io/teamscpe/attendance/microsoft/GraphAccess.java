@@ -1,4 +1,4 @@
-package io.teamscpe.attendance.graph;
+package io.teamscpe.attendance.microsoft;
 
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.onlinemeetings.item.attendancereports.AttendanceReportsRequestBuilder;

@@ -1,8 +1,11 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.teamscpe.attendance.upload.AttendanceFileException;
+import io.teamscpe.attendance.upload.UploadedRecord;
+import io.teamscpe.attendance.upload.ParsedAttendanceFile;
 import io.teamscpe.contracts.attendance.Interval;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
+import io.teamscpe.attendance.upload.AttendanceFileException;
+import io.teamscpe.attendance.upload.UploadLimits;
+import io.teamscpe.attendance.upload.UploadedRecord;
+import io.teamscpe.attendance.upload.ParsedAttendanceFile;
 import io.teamscpe.contracts.attendance.Interval;
 import java.io.InputStream;
 import java.time.Instant;

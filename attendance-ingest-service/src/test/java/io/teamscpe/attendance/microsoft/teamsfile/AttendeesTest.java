@@ -1,10 +1,11 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
-import static io.teamscpe.attendance.upload.TeamsAttendanceFileTest.NEW_YORK;
-import static io.teamscpe.attendance.upload.TeamsAttendanceFileTest.parse;
-import static io.teamscpe.attendance.upload.TeamsAttendanceFileTest.utf16;
+import static io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileTest.NEW_YORK;
+import static io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileTest.parse;
+import static io.teamscpe.attendance.microsoft.teamsfile.TeamsAttendanceFileTest.utf16;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.teamscpe.attendance.upload.UploadedRecord;
 import io.teamscpe.contracts.attendance.Interval;
 import java.time.Instant;
 import java.util.List;

@@ -1,13 +1,16 @@
-package io.teamscpe.attendance.graph;
+package io.teamscpe.attendance.microsoft;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.graph.models.MeetingAttendanceReport;
 import com.microsoft.graph.models.MeetingAttendanceReportCollectionResponse;
+import com.microsoft.kiota.ApiException;
+import io.teamscpe.attendance.AttendanceSource;
 import io.teamscpe.attendance.TrackedSession;
-import io.teamscpe.attendance.normalize.AttendanceRow;
+import io.teamscpe.platform.graph.GraphFailures;
 import io.teamscpe.platform.graph.GraphRetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +23,12 @@ import java.util.concurrent.Executors;
  * Reads a session's attendance from Graph: the reports whose meeting overlaps the session window (another
  * occurrence of a recurring meeting never mixes in), then every record page, following {@code @odata.nextLink}
  * verbatim, handing each page (its body as sent, and its rows) to the caller as soon as it arrives while the next
- * one is fetched, so memory holds two pages whatever the meeting's size. Every request goes through {@link GraphRetry} (budget, 429/503/504/timeouts, token renewal). Worker
- * threads only.
+ * one is fetched, so memory holds two pages whatever the meeting's size. Every request goes through
+ * {@link GraphRetry} (budget, 429/503/504/timeouts, token renewal). Worker threads only. This product's
+ * {@link AttendanceSource} for Microsoft Teams.
  */
 @ApplicationScoped
-public class AttendanceReader {
-    /** Receives each page of records as read: its report, the raw Graph JSON, and the rows. */
-    public interface PageSink {
-        void page(String reportId, String rawPage, List<AttendanceRow> rows);
-    }
-
+public class AttendanceReader implements AttendanceSource {
     private final GraphAccess access;
     private final GraphRetry retry;
     private final ObjectMapper json;
@@ -46,7 +45,13 @@ public class AttendanceReader {
         this.json = json;
     }
 
+    @Override
+    public String name() {
+        return "graph";
+    }
+
     /** Reads every page of the reports that cover the session; returns their ids (empty: no report yet). */
+    @Override
     public List<String> read(TrackedSession session, PageSink sink) {
         GraphAccess.Connection graph = access.connect(session);
         MeetingAttendanceReportCollectionResponse listed = retry.call(session.providerId, graph::renew,
@@ -68,6 +73,18 @@ public class AttendanceReader {
             }
         }
         return chosen;
+    }
+
+    /** A Graph refusal (access policy, permission) or the token broker's, explained; null for any other failure. */
+    @Override
+    public String refusal(RuntimeException failure, TrackedSession session) {
+        if (failure instanceof ApiException e) {
+            return GraphFailures.refused(e, session.organizerId).getMessage();
+        }
+        if (failure instanceof WebApplicationException e) {
+            return GraphFailures.brokerRefusal(e, session.providerId);
+        }
+        return null;
     }
 
     private CompletableFuture<RecordsPage> fetch(TrackedSession session, GraphAccess.Connection graph, String url) {

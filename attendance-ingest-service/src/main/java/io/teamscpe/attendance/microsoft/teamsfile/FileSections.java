@@ -1,10 +1,11 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
-import io.teamscpe.attendance.upload.Attendees.Row;
-import io.teamscpe.attendance.upload.Columns.Layout;
-import io.teamscpe.attendance.upload.FileTimes.Stamp;
-import io.teamscpe.attendance.upload.Vocabulary.Column;
-import io.teamscpe.attendance.upload.Vocabulary.SummaryKey;
+import io.teamscpe.attendance.upload.AttendanceFileException;
+import io.teamscpe.attendance.microsoft.teamsfile.Attendees.Row;
+import io.teamscpe.attendance.microsoft.teamsfile.Columns.Layout;
+import io.teamscpe.attendance.microsoft.teamsfile.FileTimes.Stamp;
+import io.teamscpe.attendance.microsoft.teamsfile.Vocabulary.Column;
+import io.teamscpe.attendance.microsoft.teamsfile.Vocabulary.SummaryKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

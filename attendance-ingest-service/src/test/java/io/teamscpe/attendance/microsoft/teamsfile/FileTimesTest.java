@@ -1,8 +1,8 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamscpe.attendance.upload.FileTimes.Order;
+import io.teamscpe.attendance.microsoft.teamsfile.FileTimes.Order;
 import java.time.LocalDateTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
-package io.teamscpe.attendance.upload;
+package io.teamscpe.attendance.microsoft.teamsfile;
 
+import io.teamscpe.attendance.upload.AttendanceFileException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

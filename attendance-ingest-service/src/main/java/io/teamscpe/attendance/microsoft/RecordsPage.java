@@ -1,4 +1,4 @@
-package io.teamscpe.attendance.graph;
+package io.teamscpe.attendance.microsoft;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
