@@ -1,6 +1,7 @@
 package io.teamscpe.attendance;
 
 import io.teamscpe.attendance.normalize.AttendanceRow;
+import io.teamscpe.platform.readmodel.KnownSession;
 import java.util.List;
 
 /**
@@ -17,11 +18,11 @@ public interface AttendanceSource {
     String name();
 
     /** Reads every page of the reports that cover the session; returns their ids (empty: no report yet). */
-    List<String> read(TrackedSession session, PageSink sink);
+    List<String> read(KnownSession session, PageSink sink);
 
     /**
      * What a failure of {@link #read} means for an administrator when it is the platform refusing (permission,
      * consent, token), or null when the failure is not a refusal.
      */
-    String refusal(RuntimeException failure, TrackedSession session);
+    String refusal(RuntimeException failure, KnownSession session);
 }

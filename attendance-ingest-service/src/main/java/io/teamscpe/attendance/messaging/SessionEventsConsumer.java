@@ -1,7 +1,6 @@
 package io.teamscpe.attendance.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.teamscpe.attendance.service.SessionTracker;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.EventConsumer;
@@ -9,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+/** Applies cpe.sessions.v1 to the sessions this service tracks (once per event: platform EventConsumer's inbox). */
 @ApplicationScoped
 public class SessionEventsConsumer {
     private final EventConsumer consumer;

@@ -5,7 +5,7 @@ import com.microsoft.graph.models.MeetingAttendanceReport;
 import com.microsoft.graph.models.MeetingAttendanceReportCollectionResponse;
 import com.microsoft.kiota.ApiException;
 import io.teamscpe.attendance.AttendanceSource;
-import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.graph.GraphFailures;
 import io.teamscpe.platform.graph.GraphRetry;
 import jakarta.annotation.PreDestroy;
@@ -52,10 +52,10 @@ public class AttendanceReader implements AttendanceSource {
 
     /** Reads every page of the reports that cover the session; returns their ids (empty: no report yet). */
     @Override
-    public List<String> read(TrackedSession session, PageSink sink) {
+    public List<String> read(KnownSession session, PageSink sink) {
         GraphAccess.Connection graph = access.connect(session);
-        MeetingAttendanceReportCollectionResponse listed = retry.call(session.providerId, graph::renew,
-                () -> graph.reports(session.meetingId).get());
+        MeetingAttendanceReportCollectionResponse listed = retry.call(session.providerId(), graph::renew,
+                () -> graph.reports(session.meetingId()).get());
         List<String> chosen = new ArrayList<>();
         for (MeetingAttendanceReport report : listed == null || listed.getValue() == null
                 ? List.<MeetingAttendanceReport>of() : listed.getValue()) {
@@ -64,7 +64,7 @@ public class AttendanceReader implements AttendanceSource {
             }
             chosen.add(report.getId());
             // the next page is fetched while the caller stores this one: two pages in memory at most
-            CompletableFuture<RecordsPage> pending = fetch(session, graph, graph.recordsUrl(session.meetingId,
+            CompletableFuture<RecordsPage> pending = fetch(session, graph, graph.recordsUrl(session.meetingId(),
                     report.getId()));
             while (pending != null) {
                 RecordsPage page = await(pending);
@@ -77,18 +77,18 @@ public class AttendanceReader implements AttendanceSource {
 
     /** A Graph refusal (access policy, permission) or the token broker's, explained; null for any other failure. */
     @Override
-    public String refusal(RuntimeException failure, TrackedSession session) {
+    public String refusal(RuntimeException failure, KnownSession session) {
         if (failure instanceof ApiException e) {
-            return GraphFailures.refused(e, session.organizerId).getMessage();
+            return GraphFailures.refused(e, session.organizerId()).getMessage();
         }
         if (failure instanceof WebApplicationException e) {
-            return GraphFailures.brokerRefusal(e, session.providerId);
+            return GraphFailures.brokerRefusal(e, session.providerId());
         }
         return null;
     }
 
-    private CompletableFuture<RecordsPage> fetch(TrackedSession session, GraphAccess.Connection graph, String url) {
-        return CompletableFuture.supplyAsync(() -> RecordsPage.parse(json, retry.call(session.providerId,
+    private CompletableFuture<RecordsPage> fetch(KnownSession session, GraphAccess.Connection graph, String url) {
+        return CompletableFuture.supplyAsync(() -> RecordsPage.parse(json, retry.call(session.providerId(),
                 graph::renew, () -> graph.records(url))), prefetch);
     }
 
@@ -105,10 +105,10 @@ public class AttendanceReader implements AttendanceSource {
         prefetch.shutdownNow();
     }
 
-    private static boolean overlaps(MeetingAttendanceReport r, TrackedSession s) {
+    private static boolean overlaps(MeetingAttendanceReport r, KnownSession s) {
         OffsetDateTime start = r.getMeetingStartDateTime();
         OffsetDateTime end = r.getMeetingEndDateTime();
         return start != null && end != null
-                && start.toInstant().isBefore(s.scheduledEnd) && end.toInstant().isAfter(s.scheduledStart);
+                && start.toInstant().isBefore(s.scheduledEnd()) && end.toInstant().isAfter(s.scheduledStart());
     }
 }

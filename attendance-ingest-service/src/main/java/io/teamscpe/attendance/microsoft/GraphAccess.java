@@ -6,7 +6,7 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.RequestInformation;
 import com.microsoft.kiota.serialization.Parsable;
 import com.microsoft.kiota.serialization.ParsableFactory;
-import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.graph.BrokeredToken;
 import io.teamscpe.platform.graph.GraphClients;
 import io.teamscpe.platform.graph.TokenBrokerClient;
@@ -38,8 +38,8 @@ public class GraphAccess {
         this.graph = graph;
     }
 
-    public Connection connect(TrackedSession session) {
-        Connection c = new Connection(new TokenRequest(session.firmId, session.providerId, session.organizerId));
+    public Connection connect(KnownSession session) {
+        Connection c = new Connection(new TokenRequest(session.firmId(), session.providerId(), session.organizerId()));
         c.renew();
         return c;
     }

@@ -7,7 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.attendance.AttendanceSource;
 import io.teamscpe.attendance.IngestionJob;
 import io.teamscpe.attendance.IngestionJob.State;
-import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.attendance.config.IngestConfig;
 import io.teamscpe.attendance.messaging.SnapshotRepublisher;
 import io.teamscpe.attendance.service.SnapshotCommit.Committed;
@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AttendanceFetch {
+    private final TrackedSessions sessions;
     private static final Logger LOG = Logger.getLogger(AttendanceFetch.class);
     private final AttendanceSource source;
     private final Staging staging;
@@ -36,8 +37,9 @@ public class AttendanceFetch {
     private final Timer ingestion;
     private final DistributionSummary participants;
 
-    public AttendanceFetch(AttendanceSource source, Staging staging, SnapshotCommit commit,
+    public AttendanceFetch(TrackedSessions sessions, AttendanceSource source, Staging staging, SnapshotCommit commit,
                            SnapshotRepublisher republisher, IngestConfig config, MeterRegistry metrics) {
+        this.sessions = sessions;
         this.ingestion = Timer.builder("teamscpe.attendance.ingestion")
                 .description("A completed attendance fetch from Microsoft Graph, reading to committed snapshot")
                 .register(metrics);
@@ -52,7 +54,7 @@ public class AttendanceFetch {
 
     /** Fetches the session's attendance; with {@code republishIfUnchanged} an unchanged snapshot is sent again. */
     public void fetch(String sessionId, boolean republishIfUnchanged) {
-        TrackedSession session = QuarkusTransaction.requiringNew().call(() -> TrackedSession.findById(sessionId));
+        KnownSession session = QuarkusTransaction.requiringNew().call(() -> sessions.get(sessionId));
         String fetchId = QuarkusTransaction.requiringNew().call(() -> staging.begin(sessionId));
         int[] progress = {0, 0};
         long began = System.nanoTime();
@@ -124,11 +126,11 @@ public class AttendanceFetch {
     }
 
     /** No report yet: wait with growing delays until the horizon, then say the report is missing. */
-    private void waitForReport(TrackedSession session) {
+    private void waitForReport(KnownSession session) {
         QuarkusTransaction.requiringNew().run(() -> {
-            IngestionJob job = IngestionJob.findById(session.sessionId);
+            IngestionJob job = IngestionJob.findById(session.sessionId());
             Instant now = Instant.now();
-            Instant giveUp = session.scheduledEnd.plus(config.horizon());
+            Instant giveUp = session.scheduledEnd().plus(config.horizon());
             job.attempts++;
             long factor = 1L << Math.min(job.attempts - 1, 10);
             Duration delay = config.retryDelay().multipliedBy(factor);

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.attendance.AttendanceFileFormat;
 import io.teamscpe.attendance.IngestionJob;
 import io.teamscpe.attendance.IngestionJob.State;
-import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.attendance.config.IngestConfig;
 import io.teamscpe.attendance.normalize.AttendanceRow;
 import io.teamscpe.attendance.service.SnapshotCommit.Committed;
@@ -32,14 +32,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AttendanceUploads {
+    private final TrackedSessions sessions;
 
     private final Staging staging;
     private final SnapshotCommit commit;
     private final AttendanceFileFormat format;
     private final IngestConfig config;
 
-    public AttendanceUploads(Staging staging, SnapshotCommit commit, AttendanceFileFormat format,
-                             IngestConfig config) {
+    public AttendanceUploads(TrackedSessions sessions, Staging staging, SnapshotCommit commit,
+                             AttendanceFileFormat format, IngestConfig config) {
+        this.sessions = sessions;
         this.staging = staging;
         this.commit = commit;
         this.format = format;
@@ -47,9 +49,9 @@ public class AttendanceUploads {
     }
 
     public IngestionJob upload(String firmId, String sessionId, String fileName, byte[] content, String uploadedBy) {
-        TrackedSession session = QuarkusTransaction.requiringNew().call(() -> KnownSessions.find(firmId,
+        KnownSession session = QuarkusTransaction.requiringNew().call(() -> sessions.find(firmId,
                 sessionId));
-        if (session.cancelled) {
+        if (session.cancelled()) {
             throw new ProblemException(409, "session-cancelled", "Session cancelled",
                     "The session was cancelled; its attendance is not recorded.");
         }
@@ -93,10 +95,10 @@ public class AttendanceUploads {
         });
     }
 
-    private ParsedAttendanceFile parse(TrackedSession session, String fileName, byte[] content) {
+    private ParsedAttendanceFile parse(KnownSession session, String fileName, byte[] content) {
         try {
-            return format.parse(new ByteArrayInputStream(content), ZoneId.of(session.timeZone),
-                    session.scheduledStart);
+            return format.parse(new ByteArrayInputStream(content), ZoneId.of(session.timeZone()),
+                    session.scheduledStart());
         } catch (AttendanceFileException e) {
             throw new ProblemException(422, "attendance-file-invalid", "Not a usable Teams attendance list",
                     "'" + fileName + "': " + e.getMessage()).with("line", e.line()).with("fileName", fileName);

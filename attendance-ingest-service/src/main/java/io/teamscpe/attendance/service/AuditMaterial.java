@@ -21,6 +21,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AuditMaterial implements AuditPart {
+    private final TrackedSessions sessions;
     /** A snapshot's {@code snapshot.json} in the bundle. */
     @JsonPropertyOrder({"snapshotId", "source", "fetchedAt", "contentHash", "participantCount", "reportIds"})
     public record SnapshotManifest(String snapshotId, String source, String fetchedAt, String contentHash,
@@ -34,7 +35,8 @@ public class AuditMaterial implements AuditPart {
     private final SnapshotArchive archive;
     private final ObjectMapper json;
 
-    public AuditMaterial(SnapshotArchive archive, ObjectMapper json) {
+    public AuditMaterial(TrackedSessions sessions, SnapshotArchive archive, ObjectMapper json) {
+        this.sessions = sessions;
         this.archive = archive;
         this.json = json;
     }
@@ -43,7 +45,7 @@ public class AuditMaterial implements AuditPart {
     @Override
     @Transactional
     public boolean known(String firmId, String sessionId) {
-        return KnownSessions.exists(firmId, sessionId);
+        return sessions.exists(firmId, sessionId);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.teamscpe.attendance.IngestionJob;
 import io.teamscpe.attendance.IngestionJob.State;
-import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.attendance.config.IngestConfig;
 import io.teamscpe.platform.problem.ProblemException;
 import jakarta.annotation.PreDestroy;
@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class FetchScheduler {
+    private final TrackedSessions sessions;
     private static final Logger LOG = Logger.getLogger(FetchScheduler.class);
     private final AttendanceFetch fetch;
     private final ExecutorService workers;
@@ -38,7 +39,8 @@ public class FetchScheduler {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final IngestConfig config;
 
-    public FetchScheduler(AttendanceFetch fetch, IngestConfig config) {
+    public FetchScheduler(TrackedSessions sessions, AttendanceFetch fetch, IngestConfig config) {
+        this.sessions = sessions;
         this.fetch = fetch;
         this.config = config;
         this.workers = Executors.newFixedThreadPool(config.concurrentFetches());
@@ -59,8 +61,8 @@ public class FetchScheduler {
      */
     private IngestionJob start(String firmId, String sessionId, boolean republishIfUnchanged) {
         IngestionJob job = QuarkusTransaction.requiringNew().call(() -> {
-            TrackedSession session = KnownSessions.find(firmId, sessionId);
-            if (session.cancelled) {
+            KnownSession session = sessions.find(firmId, sessionId);
+            if (session.cancelled()) {
                 throw new ProblemException(409, "session-cancelled", "Session cancelled",
                         "The session was cancelled; its attendance is not fetched.");
             }
@@ -92,7 +94,7 @@ public class FetchScheduler {
 
     public IngestionJob status(String firmId, String sessionId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            KnownSessions.find(firmId, sessionId);
+            sessions.find(firmId, sessionId);
             return IngestionJob.<IngestionJob>findById(sessionId);
         });
     }
@@ -112,7 +114,7 @@ public class FetchScheduler {
                 .stream().map(j -> j.sessionId).toList());
         for (String sessionId : due) {
             String firm = QuarkusTransaction.requiringNew().call(
-                    () -> TrackedSession.<TrackedSession>findById(sessionId).firmId);
+                    () -> sessions.get(sessionId).firmId());
             start(firm, sessionId, false);
         }
     }

@@ -3,7 +3,7 @@ package io.teamscpe.attendance.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.attendance.IngestionJob;
-import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.attendance.messaging.SnapshotEvents;
 import io.teamscpe.attendance.store.SnapshotRows;
 import io.teamscpe.attendance.store.SnapshotRows.ParticipantRow;
@@ -51,7 +51,7 @@ public class SnapshotCommit {
      * re-fetch of an unchanged report costs the writing, the common new snapshot does not cost a second pass).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Committed commit(TrackedSession session, IngestionJob job, String fetchId, List<String> reportIds,
+    public Committed commit(KnownSession session, IngestionJob job, String fetchId, List<String> reportIds,
                             String source, UploadedFile file) {
         int count = staging.participants(fetchId);
         String current = job.snapshotId == null ? null : rows.contentHash(job.snapshotId);
@@ -63,7 +63,7 @@ public class SnapshotCommit {
         if (file != null) {
             rows.keepFile(snapshotId, file);
         }
-        rows.deleteParticipants(session.sessionId);
+        rows.deleteParticipants(session.sessionId());
         MessageDigest digest = sha256();
         List<ParticipantRow> chunk = new ArrayList<>(CHUNK);
         int[] sequence = {0};
@@ -85,20 +85,20 @@ public class SnapshotCommit {
         }
         rows.releaseSavepoint();
         rows.setContentHash(snapshotId, hash);
-        events.completed(session.sessionId, session.firmId, snapshotId, count, reportIds, source, now, now);
+        events.completed(session.sessionId(), session.firmId(), snapshotId, count, reportIds, source, now, now);
         staging.discard(fetchId);
         job.snapshotId = snapshotId;
         return new Committed(true, count, snapshotId);
     }
 
     /** Inserts a chunk of normalized rows and publishes their events, then empties the chunk. */
-    private void write(TrackedSession session, String snapshotId, List<ParticipantRow> chunk, int[] sequence,
+    private void write(KnownSession session, String snapshotId, List<ParticipantRow> chunk, int[] sequence,
                        int count, Instant now) {
         if (chunk.isEmpty()) {
             return;
         }
-        rows.copyParticipants(session.sessionId, snapshotId, chunk);
-        events.participants(session.sessionId, session.firmId, snapshotId, sequence[0], count,
+        rows.copyParticipants(session.sessionId(), snapshotId, chunk);
+        events.participants(session.sessionId(), session.firmId(), snapshotId, sequence[0], count,
                 chunk.stream().map(ParticipantRow::normalized).toList(), now);
         sequence[0] += chunk.size();
         chunk.clear();

@@ -11,16 +11,18 @@ import jakarta.persistence.LockModeType;
 /** A consumer's request to send a session's current snapshot again (see {@link SnapshotRepublisher}). */
 @ApplicationScoped
 public class SnapshotRepublishing {
+    private final TrackedSessions sessions;
     private final SnapshotRepublisher republisher;
 
-    public SnapshotRepublishing(SnapshotRepublisher republisher) {
+    public SnapshotRepublishing(TrackedSessions sessions, SnapshotRepublisher republisher) {
+        this.sessions = sessions;
         this.republisher = republisher;
     }
 
     /** Sends the snapshot again unless that was done within the last minute; 404 when there is none. */
     public Republished republish(String firmId, String sessionId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            KnownSessions.find(firmId, sessionId);
+            sessions.find(firmId, sessionId);
             IngestionJob job = IngestionJob.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
             Republished done = republisher.republish(sessionId, job.snapshotId, false);
             if (done == null) {

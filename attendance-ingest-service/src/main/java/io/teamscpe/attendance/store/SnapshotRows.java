@@ -1,6 +1,6 @@
 package io.teamscpe.attendance.store;
 
-import io.teamscpe.attendance.TrackedSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.attendance.normalize.ParticipantBuilder.Normalized;
 import io.teamscpe.attendance.upload.UploadedFile;
 import io.teamscpe.platform.jdbc.CopyIn;
@@ -36,13 +36,13 @@ public class SnapshotRows {
     }
 
     /** Inserts a snapshot's row; its content hash is set once known ({@link #setContentHash}). */
-    public void insert(TrackedSession session, String snapshotId, String source, Instant fetchedAt, int participants,
+    public void insert(KnownSession session, String snapshotId, String source, Instant fetchedAt, int participants,
                        List<String> reportIds) {
         em.createNativeQuery("""
                         insert into attendance_snapshot (id, session_id, firm_id, source, fetched_at, content_hash,
                             participant_count, report_ids)
                         values (?1, ?2, ?3, ?4, ?5, '', ?6, ?7)""")
-                .setParameter(1, snapshotId).setParameter(2, session.sessionId).setParameter(3, session.firmId)
+                .setParameter(1, snapshotId).setParameter(2, session.sessionId()).setParameter(3, session.firmId())
                 .setParameter(4, source).setParameter(5, fetchedAt).setParameter(6, participants)
                 .setParameter(7, reportIds.toArray(String[]::new))
                 .executeUpdate();

@@ -62,15 +62,15 @@ public class KnownSessions {
                 .setParameter(1, event.sessionId()).executeUpdate() == 1;
     }
 
-    /** The session, if it is known here. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** The session, if it is known here (a read: within the caller's transaction if there is one). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<KnownSession> find(String sessionId) {
         return one(em.createNativeQuery("select " + COLUMNS + " from known_session where session_id = ?1")
                 .setParameter(1, sessionId).getResultList());
     }
 
     /** The session, if it is known here and belongs to the firm (another firm's session is simply not found). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<KnownSession> findInFirm(String firmId, String sessionId) {
         return one(em.createNativeQuery("select " + COLUMNS
                         + " from known_session where session_id = ?1 and firm_id = ?2")
