@@ -1,7 +1,8 @@
-package io.teamscpe.credential.identity;
+package io.teamscpe.credential.microsoft;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teamscpe.credential.Diagnosis;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.ProviderStatus;
 import java.io.IOException;

@@ -1,11 +1,14 @@
-package io.teamscpe.credential.rest;
+package io.teamscpe.credential.api;
 
 import io.teamscpe.contracts.credential.ProviderType;
+import io.teamscpe.credential.AuthorizeLink;
+import io.teamscpe.credential.Diagnosis;
+import io.teamscpe.credential.OrganizerDirectory;
 import io.teamscpe.credential.Provider;
+import io.teamscpe.credential.ProviderChanges;
+import io.teamscpe.credential.ProviderRegistration;
 import io.teamscpe.credential.ProviderStatus;
-import io.teamscpe.credential.identity.Diagnosis;
-import io.teamscpe.credential.service.ConsentFlow.AuthorizeLink;
-import io.teamscpe.credential.service.ValidationService.ValidationOutcome;
+import io.teamscpe.credential.ValidationOutcome;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,6 +41,10 @@ public final class ProviderApi {
             return "RegisterProvider[type=" + type + ", name=" + name + ", tenantId=" + tenantId + ", clientId="
                     + clientId + ", clientSecret=<redacted>, secretExpiresOn=" + secretExpiresOn + "]";
         }
+
+        public ProviderRegistration command() {
+            return new ProviderRegistration(type, name, tenantId, clientId, clientSecret, secretExpiresOn);
+        }
     }
 
     @Schema(description = "Changes to a provider; a new secret re-validates it")
@@ -47,6 +54,10 @@ public final class ProviderApi {
         public String toString() {
             return "UpdateProvider[name=" + name + ", clientSecret=<redacted>, secretExpiresOn=" + secretExpiresOn
                     + "]";
+        }
+
+        public ProviderChanges command() {
+            return new ProviderChanges(name, clientSecret, secretExpiresOn);
         }
     }
 
@@ -93,11 +104,18 @@ public final class ProviderApi {
     @Schema(description = "A user of the tenant who can organize meetings")
     public record OrganizerEntry(@Schema(description = "Entra object id") String id, String displayName,
                                  String mail, String userPrincipalName) {
+        static OrganizerEntry of(OrganizerDirectory.Entry e) {
+            return new OrganizerEntry(e.id(), e.displayName(), e.mail(), e.userPrincipalName());
+        }
     }
 
     @Schema(description = "One page of the organizer directory")
     public record OrganizerPage(List<OrganizerEntry> organizers,
                                 @Schema(description = "Pass as pageToken for the next page; absent on the last page")
                                 String nextPageToken) {
+        public static OrganizerPage of(OrganizerDirectory.Page page) {
+            return new OrganizerPage(page.organizers().stream().map(OrganizerEntry::of).toList(),
+                    page.nextPageToken());
+        }
     }
 }

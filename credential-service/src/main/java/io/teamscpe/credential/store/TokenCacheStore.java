@@ -1,4 +1,4 @@
-package io.teamscpe.credential.identity;
+package io.teamscpe.credential.store;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.credential.SealedSecret;
@@ -38,9 +38,7 @@ public class TokenCacheStore {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = (Object[]) rows.get(0);
-        SealedSecret sealed = new SealedSecret((byte[]) r[0], (byte[]) r[1], (byte[]) r[2], (byte[]) r[3],
-                (String) r[4]);
+        SealedSecret sealed = SealedRows.sealed((Object[]) rows.get(0), 0);
         return Optional.of(vault.open(sealed, firmId, context(providerId)));
     }
 

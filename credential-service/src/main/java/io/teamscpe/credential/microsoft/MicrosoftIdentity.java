@@ -1,4 +1,4 @@
-package io.teamscpe.credential.identity;
+package io.teamscpe.credential.microsoft;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
@@ -6,6 +6,7 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalException;
 import io.teamscpe.credential.Provider;
+import io.teamscpe.credential.identity.RetargetingHttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
 import java.util.Map;

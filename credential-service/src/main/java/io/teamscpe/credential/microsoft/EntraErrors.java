@@ -1,6 +1,7 @@
-package io.teamscpe.credential.identity;
+package io.teamscpe.credential.microsoft;
 
 import com.microsoft.aad.msal4j.MsalException;
+import io.teamscpe.credential.Diagnosis;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.ProviderStatus;
 import java.util.List;

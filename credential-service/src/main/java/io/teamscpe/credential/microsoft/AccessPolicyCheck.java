@@ -1,10 +1,10 @@
-package io.teamscpe.credential.graph;
+package io.teamscpe.credential.microsoft;
 
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.ProviderStatus;
-import io.teamscpe.credential.identity.Diagnosis;
+import io.teamscpe.credential.Diagnosis;
 import io.teamscpe.platform.graph.GraphClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

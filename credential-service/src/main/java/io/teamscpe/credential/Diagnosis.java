@@ -1,6 +1,6 @@
-package io.teamscpe.credential.identity;
+package io.teamscpe.credential;
 
-import io.teamscpe.credential.ProviderStatus;
+import io.teamscpe.platform.problem.ProblemException;
 import java.util.List;
 
 /**
@@ -13,5 +13,11 @@ public record Diagnosis(ProviderStatus status, String code, String message, List
 
     public boolean ok() {
         return status == ProviderStatus.VALID || status == ProviderStatus.EXPIRING;
+    }
+
+    /** The problem a caller gets when the provider cannot obtain a token for this reason. */
+    public ProblemException unusable() {
+        return new ProblemException(424, "provider-unusable", "The provider cannot get a token",
+                message + " " + String.join(" ", fix)).with("reason", code);
     }
 }

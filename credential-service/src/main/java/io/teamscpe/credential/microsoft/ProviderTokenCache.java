@@ -1,7 +1,8 @@
-package io.teamscpe.credential.identity;
+package io.teamscpe.credential.microsoft;
 
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
+import io.teamscpe.credential.store.TokenCacheStore;
 import java.util.UUID;
 
 /** msal4j's view of one provider's persisted token cache: loaded before every access, saved when it changed. */

@@ -1,4 +1,4 @@
-package io.teamscpe.credential.graph;
+package io.teamscpe.credential.microsoft;
 
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.graph.models.User;
@@ -6,15 +6,9 @@ import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
-import io.teamscpe.contracts.credential.ProviderType;
+import io.teamscpe.credential.OrganizerDirectory;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.config.CredentialConfig;
-import io.teamscpe.credential.identity.Diagnosis;
-import io.teamscpe.credential.identity.EntraErrors;
-import io.teamscpe.credential.identity.MicrosoftIdentity;
-import io.teamscpe.credential.rest.ProviderApi.OrganizerEntry;
-import io.teamscpe.credential.rest.ProviderApi.OrganizerPage;
-import io.teamscpe.credential.service.ProviderService;
 import io.teamscpe.platform.graph.GraphClients;
 import io.teamscpe.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,47 +25,38 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and only ever followed on Graph's own {@code /users} endpoint (the provider's token never goes elsewhere).
  */
 @ApplicationScoped
-public class OrganizerDirectory {
+public class GraphOrganizerDirectory implements OrganizerDirectory {
     private static final String[] FIELDS = {"id", "displayName", "mail", "userPrincipalName"};
 
-    private final ProviderService providers;
     private final MicrosoftIdentity identity;
     private final GraphClients graph;
     private final CredentialConfig config;
     private final String usersUrl;
 
-    public OrganizerDirectory(ProviderService providers, MicrosoftIdentity identity,
-                              GraphClients graph, CredentialConfig config,
-                              @ConfigProperty(name = "teamscpe.graph.base-url") String graphBaseUrl) {
-        this.providers = providers;
+    public GraphOrganizerDirectory(MicrosoftIdentity identity, GraphClients graph, CredentialConfig config,
+                                   @ConfigProperty(name = "teamscpe.graph.base-url") String graphBaseUrl) {
         this.identity = identity;
         this.graph = graph;
         this.config = config;
         this.usersUrl = graphBaseUrl.replaceAll("/+$", "") + "/users";
     }
 
-    public OrganizerPage page(String firmId, UUID providerId, String search, String pageToken) {
-        Provider p = providers.get(firmId, providerId);
-        if (p.type == ProviderType.DELEGATED) {
-            throw new ProblemException(409, "delegated-has-no-directory", "Delegated providers have one organizer",
-                    "Provider " + p.name + " is a delegated credential: its organizer is the user who signed in ("
-                            + (p.organizerUpn == null ? "nobody yet" : p.organizerUpn) + "). Pick organizers from "
-                            + "an application credential's directory.");
-        }
+    @Override
+    public Page page(Provider p, String secret, String search, String pageToken) {
         String token;
         try {
-            token = identity.applicationToken(p, providers.secretOf(p)).accessToken();
+            token = identity.applicationToken(p, secret).accessToken();
         } catch (MsalException e) {
-            throw unusable(EntraErrors.explain(e, p));
+            throw EntraErrors.explain(e, p).unusable();
         }
         GraphServiceClient client = graph.withToken(token);
         try {
             UserCollectionResponse page = pageToken == null || pageToken.isBlank()
                     ? firstPage(client, search)
                     : client.users().withUrl(nextLink(pageToken, p.id)).get();
-            List<OrganizerEntry> users = page.getValue() == null ? List.of() : page.getValue().stream()
-                    .map(OrganizerDirectory::entry).toList();
-            return new OrganizerPage(users, page.getOdataNextLink() == null ? null
+            List<Entry> users = page.getValue() == null ? List.of() : page.getValue().stream()
+                    .map(GraphOrganizerDirectory::entry).toList();
+            return new Page(users, page.getOdataNextLink() == null ? null
                     : pageToken(page.getOdataNextLink(), p.id));
         } catch (ApiException e) {
             throw graphError(e, p);
@@ -92,8 +77,8 @@ public class OrganizerDirectory {
         });
     }
 
-    private static OrganizerEntry entry(User u) {
-        return new OrganizerEntry(u.getId(), u.getDisplayName(), u.getMail(), u.getUserPrincipalName());
+    private static Entry entry(User u) {
+        return new Entry(u.getId(), u.getDisplayName(), u.getMail(), u.getUserPrincipalName());
     }
 
     private String pageToken(String nextLink, UUID providerId) {
@@ -133,11 +118,6 @@ public class OrganizerDirectory {
                         + "pageToken and pass nextPageToken exactly as returned.");
     }
 
-    private static ProblemException unusable(Diagnosis why) {
-        return new ProblemException(424, "provider-unusable", "The provider cannot get a token",
-                why.message() + " " + String.join(" ", why.fix())).with("reason", why.code());
-    }
-
     private static ProblemException graphError(ApiException e, Provider p) {
         String message = e instanceof ODataError odata && odata.getError() != null
                 ? odata.getError().getMessage() : e.getMessage();
@@ -153,5 +133,4 @@ public class OrganizerDirectory {
                 "Microsoft Graph answered " + e.getResponseStatusCode() + " to the directory search: " + message
                         + " Try again; if it persists, validate the provider.").with("reason", "graph-error");
     }
-
 }

@@ -1,4 +1,4 @@
-package io.teamscpe.credential.identity;
+package io.teamscpe.credential.microsoft;
 
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
@@ -8,6 +8,7 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalClientException;
 import com.microsoft.aad.msal4j.SilentParameters;
 import io.teamscpe.credential.Provider;
+import io.teamscpe.credential.store.TokenCacheStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
 import java.net.URI;
