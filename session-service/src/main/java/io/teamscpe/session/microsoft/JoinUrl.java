@@ -1,4 +1,4 @@
-package io.teamscpe.session;
+package io.teamscpe.session.microsoft;
 
 import io.teamscpe.platform.problem.ProblemException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.teamscpe.session.graph;
+package io.teamscpe.session;
 
 import java.time.Instant;
 import java.util.List;

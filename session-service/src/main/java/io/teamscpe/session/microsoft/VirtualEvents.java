@@ -1,4 +1,4 @@
-package io.teamscpe.session.graph;
+package io.teamscpe.session.microsoft;
 
 import com.microsoft.graph.models.VirtualEvent;
 import com.microsoft.graph.models.VirtualEventSession;

@@ -1,9 +1,10 @@
-package io.teamscpe.session.graph;
+package io.teamscpe.session.microsoft;
 
 import com.microsoft.graph.models.OnlineMeeting;
 import com.microsoft.graph.models.OnlineMeetingCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import io.teamscpe.contracts.credential.ProviderType;
 import io.teamscpe.platform.graph.BrokeredToken;
 import io.teamscpe.platform.graph.GraphClients;
 import io.teamscpe.platform.graph.GraphFailures;
@@ -11,7 +12,8 @@ import io.teamscpe.platform.graph.GraphRetry;
 import io.teamscpe.platform.graph.TokenBrokerClient;
 import io.teamscpe.platform.graph.TokenRequest;
 import io.teamscpe.platform.problem.ProblemException;
-import io.teamscpe.session.JoinUrl;
+import io.teamscpe.session.MeetingDirectory;
+import io.teamscpe.session.ResolvedMeeting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
@@ -19,18 +21,18 @@ import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Resolves a Join URL to its Graph online meeting with a brokered token, refusing what Teams CPE cannot credit:
- * Meet Now (no schedule), live events, webinars and town halls, channel meetings, and meetings of another organizer.
+ * Microsoft Teams as the meeting directory: resolves a Join URL to its Graph online meeting with a brokered token,
+ * refusing what Teams CPE cannot credit: Meet Now (no schedule), live events, webinars and town halls, channel
+ * meetings, and meetings of another organizer.
  */
 @ApplicationScoped
-public class MeetingResolver {
-    private static final String DELEGATED = "DELEGATED";
+public class TeamsMeetingDirectory implements MeetingDirectory {
     private final TokenBrokerClient broker;
     private final GraphClients graph;
     private final GraphRetry retry;
     private final VirtualEvents virtualEvents;
 
-    public MeetingResolver(@RestClient TokenBrokerClient broker, GraphClients graph, GraphRetry retry,
+    public TeamsMeetingDirectory(@RestClient TokenBrokerClient broker, GraphClients graph, GraphRetry retry,
                            VirtualEvents virtualEvents) {
         this.broker = broker;
         this.graph = graph;
@@ -38,12 +40,15 @@ public class MeetingResolver {
         this.virtualEvents = virtualEvents;
     }
 
-    public ResolvedMeeting resolve(String firmId, String providerId, String organizerId, JoinUrl joinUrl) {
-        return resolve(token(firmId, providerId, organizerId), providerId, joinUrl);
+    @Override
+    public MeetingLink link(String joinUrl) {
+        JoinUrl parsed = JoinUrl.parse(joinUrl);
+        return new MeetingLink(parsed.url(), parsed.key());
     }
 
-    /** Resolves with a token already obtained (pre-flight reuses one token for several checks). */
-    public ResolvedMeeting resolve(BrokeredToken token, String providerId, JoinUrl joinUrl) {
+    @Override
+    public ResolvedMeeting resolve(BrokeredToken token, String providerId, MeetingLink link) {
+        JoinUrl joinUrl = JoinUrl.parse(link.url());
         GraphServiceClient client = graph.withToken(token.accessToken());
         String filter = "JoinWebUrl eq '" + joinUrl.url().replace("'", "''") + "'";
         OnlineMeetingCollectionResponse found;
@@ -110,7 +115,8 @@ public class MeetingResolver {
      * A token for the provider acting for the organizer. Application providers need the Meeting Organizer; delegated
      * ones act for the organizer who signed in, so naming one is refused.
      */
-    public BrokeredToken token(String firmId, String providerId, String organizerId) {
+    @Override
+    public BrokeredToken access(String firmId, String providerId, String organizerId) {
         BrokeredToken token;
         try {
             token = broker.issue(new TokenRequest(firmId, providerId, organizerId));
@@ -127,7 +133,7 @@ public class MeetingResolver {
                     + "/api/providers/" + providerId + "/validate, which says what to fix.";
             throw new ProblemException(status == 404 ? 422 : 424, "provider-unusable", "Provider unusable", detail);
         }
-        if (DELEGATED.equals(token.providerType()) && organizerId != null) {
+        if (ProviderType.DELEGATED.name().equals(token.providerType()) && organizerId != null) {
             throw new ProblemException(422, "organizer-not-allowed", "No Meeting Organizer for delegated providers",
                     "Provider " + providerId + " is a delegated credential: it reads the meetings of the organizer "
                             + "who signed in (" + token.organizerId() + "). Leave organizerId empty.")

@@ -1,6 +1,9 @@
-package io.teamscpe.session.rest;
+package io.teamscpe.session.api;
 
 import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.session.Ruleset;
+import io.teamscpe.session.RulesetAtVersion;
+import io.teamscpe.session.RulesetDraft;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -21,6 +24,9 @@ public final class RulesetApi {
             @Schema(description = "The credit rules (see CREDIT-RULES.md); refused with every wrong field named")
             RulesetRules rules,
             @Schema(description = "Make this the firm's default ruleset for new sessions") Boolean makeDefault) {
+        public RulesetDraft draft() {
+            return new RulesetDraft(name, description, rules, makeDefault);
+        }
     }
 
     @Schema(description = "A ruleset at one version")
@@ -31,6 +37,11 @@ public final class RulesetApi {
                               int currentVersion, RulesetRules rules,
                               @Schema(description = "Sessions that record the version shown") long sessionsUsingVersion,
                               Instant createdAt, Instant updatedAt) {
+        public static RulesetView of(RulesetAtVersion v) {
+            Ruleset r = v.ruleset();
+            return new RulesetView(r.id, r.name, r.description, r.presetKey, r.firmDefault, v.version(),
+                    r.currentVersion, v.rules(), v.sessionsUsingVersion(), r.createdAt, r.updatedAt);
+        }
     }
 
     public record RulesetList(List<RulesetView> items) {

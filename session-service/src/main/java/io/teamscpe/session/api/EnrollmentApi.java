@@ -1,12 +1,15 @@
-package io.teamscpe.session.rest;
+package io.teamscpe.session.api;
 
+import io.teamscpe.session.EnrolleeEntry;
 import io.teamscpe.session.Enrollment;
+import io.teamscpe.session.Roster;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,10 +26,16 @@ public final class EnrollmentApi {
             @Size(max = 10) @Schema(description = "Other addresses the person may join Teams or answer polls with")
             List<@NotBlank @Email @Size(max = 320) String> alternateEmails,
             @Size(max = 300) String displayName) {
+        public EnrolleeEntry entry() {
+            return new EnrolleeEntry(lmsId, email, alternateEmails, displayName);
+        }
     }
 
     @Schema(description = "The whole roster; PUT replaces the session's roster with it (idempotent)")
     public record RosterRequest(@NotNull @Size(max = 20000) List<@Valid @NotNull EnrolleeRequest> enrollees) {
+        public List<EnrolleeEntry> entries() {
+            return enrollees.stream().map(EnrolleeRequest::entry).toList();
+        }
     }
 
     public record EnrolleeView(String lmsId, String email, List<String> alternateEmails, String displayName,
@@ -39,5 +48,10 @@ public final class EnrollmentApi {
     @Schema(description = "The session's roster; changed is false when the request changed nothing (no event)")
     public record RosterView(UUID sessionId, int rosterRevision, boolean changed, int enrolled,
                              List<EnrolleeView> enrollees) {
+        public static RosterView of(Roster roster) {
+            List<EnrolleeView> rows = roster.enrollments().stream().map(EnrolleeView::of)
+                    .sorted(Comparator.comparing(EnrolleeView::lmsId)).toList();
+            return new RosterView(roster.sessionId(), roster.rosterRevision(), roster.changed(), rows.size(), rows);
+        }
     }
 }

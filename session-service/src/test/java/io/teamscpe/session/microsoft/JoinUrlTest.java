@@ -1,4 +1,4 @@
-package io.teamscpe.session;
+package io.teamscpe.session.microsoft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

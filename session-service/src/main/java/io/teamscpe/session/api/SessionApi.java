@@ -1,6 +1,7 @@
-package io.teamscpe.session.rest;
+package io.teamscpe.session.api;
 
 import io.teamscpe.session.Session;
+import io.teamscpe.session.SessionDraft;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of /api/sessions. */
 public final class SessionApi {
-    public static final String GROUP_INTERNET_BASED = "GROUP_INTERNET_BASED";
+    public static final String GROUP_INTERNET_BASED = SessionDraft.GROUP_INTERNET_BASED;
 
     private SessionApi() {
     }
@@ -42,6 +43,10 @@ public final class SessionApi {
             String rulesetId,
             @Min(1) @Schema(description = "Ruleset version; default: its current version when the ruleset is "
                     + "chosen, unchanged on PUT when the ruleset stays the same") Integer rulesetVersion) {
+        public SessionDraft draft() {
+            return new SessionDraft(title, description, scheduledStart, scheduledEnd, timeZone, maxCredits,
+                    fieldsOfStudy, deliveryMethod, providerId, organizerId, joinUrl, rulesetId, rulesetVersion);
+        }
     }
 
     @Schema(description = "The Teams meeting the Join URL resolved to, as Microsoft Graph reports it")
@@ -63,5 +68,9 @@ public final class SessionApi {
     }
 
     public record SessionPage(List<SessionView> items, int page, int size, long total) {
+        public static SessionPage of(io.teamscpe.session.SessionPage p) {
+            return new SessionPage(p.items().stream().map(s -> SessionView.of(s, List.of())).toList(), p.page(),
+                    p.size(), p.total());
+        }
     }
 }
