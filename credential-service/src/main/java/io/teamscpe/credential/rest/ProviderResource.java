@@ -1,13 +1,13 @@
 package io.teamscpe.credential.rest;
 
 import io.teamscpe.platform.web.Created;
-import io.teamscpe.credential.graph.OrganizerDirectory;
-import io.teamscpe.credential.rest.ProviderApi.OrganizerPage;
-import io.teamscpe.credential.rest.ProviderApi.ProviderView;
-import io.teamscpe.credential.rest.ProviderApi.RegisterProvider;
-import io.teamscpe.credential.rest.ProviderApi.UpdateProvider;
-import io.teamscpe.credential.rest.ProviderApi.ValidateRequest;
-import io.teamscpe.credential.rest.ProviderApi.ValidationResult;
+import io.teamscpe.credential.api.ProviderApi.OrganizerPage;
+import io.teamscpe.credential.api.ProviderApi.ProviderView;
+import io.teamscpe.credential.api.ProviderApi.RegisterProvider;
+import io.teamscpe.credential.api.ProviderApi.UpdateProvider;
+import io.teamscpe.credential.api.ProviderApi.ValidateRequest;
+import io.teamscpe.credential.api.ProviderApi.ValidationResult;
+import io.teamscpe.credential.service.OrganizerSearch;
 import io.teamscpe.credential.service.ProviderService;
 import io.teamscpe.credential.service.ValidationService;
 import io.teamscpe.platform.security.FirmContext;
@@ -36,10 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProviderResource {
     private final ProviderService providers;
     private final ValidationService validation;
-    private final OrganizerDirectory directory;
+    private final OrganizerSearch directory;
     private final FirmContext firm;
 
-    public ProviderResource(ProviderService providers, ValidationService validation, OrganizerDirectory directory,
+    public ProviderResource(ProviderService providers, ValidationService validation, OrganizerSearch directory,
                             FirmContext firm) {
         this.providers = providers;
         this.validation = validation;
@@ -49,7 +49,7 @@ public class ProviderResource {
 
     @POST
     public Response register(@Valid @NotNull RegisterProvider request) {
-        var p = providers.register(firm.firmId(), request);
+        var p = providers.register(firm.firmId(), request.command());
         return Created.at("/api/providers/" + p.id, ProviderView.of(p));
     }
 
@@ -68,7 +68,7 @@ public class ProviderResource {
     @Path("{id}")
     @Operation(summary = "Change the name, secret or secret expiry; the provider is validated again")
     public ValidationResult update(@PathParam("id") UUID id, @Valid @NotNull UpdateProvider request) {
-        providers.update(firm.firmId(), id, request);
+        providers.update(firm.firmId(), id, request.command());
         return ValidationResult.of(validation.validate(firm.firmId(), id, null));
     }
 
@@ -93,6 +93,6 @@ public class ProviderResource {
     @Operation(summary = "Users of an application provider's tenant, to pick a session's organizer from")
     public OrganizerPage organizers(@PathParam("id") UUID id, @QueryParam("search") @Size(max = 100) String search,
                                     @QueryParam("pageToken") @Size(max = 4000) String pageToken) {
-        return directory.page(firm.firmId(), id, search, pageToken);
+        return OrganizerPage.of(directory.page(firm.firmId(), id, search, pageToken));
     }
 }

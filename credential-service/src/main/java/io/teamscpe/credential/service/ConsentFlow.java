@@ -1,32 +1,26 @@
 package io.teamscpe.credential.service;
 
-import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.MsalException;
-import com.microsoft.graph.models.User;
-import com.microsoft.kiota.ApiException;
+import io.teamscpe.credential.AuthorizeLink;
+import io.teamscpe.credential.IdentityProvider;
+import io.teamscpe.credential.IdentityProvider.SignedIn;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.config.CredentialConfig;
 import io.teamscpe.credential.crypto.TamperedSecretException;
-import io.teamscpe.credential.identity.DelegatedIdentity;
-import io.teamscpe.credential.identity.Diagnosis;
-import io.teamscpe.credential.identity.EntraErrors;
-import io.teamscpe.credential.identity.MicrosoftIdentity;
 import io.teamscpe.credential.service.OAuthStates.Consumed;
 import io.teamscpe.credential.service.OAuthStates.Refused;
-import io.teamscpe.platform.graph.GraphClients;
 import io.teamscpe.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The organizer sign-in of a delegated provider (OAuth 2.0 authorization code with PKCE and state): builds the
- * Microsoft authorize URL, and on the callback checks the state, redeems the code, records the organizer from
- * {@code /me} and sends the browser to the LMS outcome page. Network calls run outside database transactions.
+ * The organizer sign-in of a delegated provider (OAuth 2.0 authorization code with PKCE and state): starts it with
+ * the identity provider's authorize URL, and on the callback checks the state, redeems the code, records the
+ * organizer who signed in and sends the browser to the LMS outcome page. Network calls run outside database
+ * transactions.
  */
 @ApplicationScoped
 public class ConsentFlow {
@@ -36,20 +30,14 @@ public class ConsentFlow {
     private final CredentialConfig config;
     private final OAuthStates states;
     private final ProviderService providers;
-    private final DelegatedIdentity identity;
-    private final GraphClients graph;
+    private final IdentityProvider identity;
 
     public ConsentFlow(CredentialConfig config, OAuthStates states, ProviderService providers,
-                       DelegatedIdentity identity, GraphClients graph) {
+                       IdentityProvider identity) {
         this.config = config;
         this.states = states;
         this.providers = providers;
         this.identity = identity;
-        this.graph = graph;
-    }
-
-    /** Where the organizer signs in; the link works once, until {@code expiresAt}. */
-    public record AuthorizeLink(URI url, Instant expiresAt) {
     }
 
     public URI redirectUri() {
@@ -60,17 +48,7 @@ public class ConsentFlow {
     public AuthorizeLink start(String firmId, UUID providerId) {
         Provider p = providers.get(firmId, providerId);
         OAuthStates.Started started = states.start(firmId, p.id);
-        URI url = UriBuilder.fromUri(MicrosoftIdentity.AUTHORITY_HOST)
-                .path(DelegatedIdentity.authorityTenant(p)).path("oauth2/v2.0/authorize")
-                .queryParam("client_id", p.clientId)
-                .queryParam("response_type", "code")
-                .queryParam("redirect_uri", redirectUri())
-                .queryParam("response_mode", "query")
-                .queryParam("scope", DelegatedIdentity.AUTHORIZE_SCOPE)
-                .queryParam("state", started.state())
-                .queryParam("code_challenge", started.codeChallenge())
-                .queryParam("code_challenge_method", "S256")
-                .build();
+        URI url = identity.authorizeUrl(p, redirectUri(), started.state(), started.codeChallenge());
         return new AuthorizeLink(url, started.expiresAt());
     }
 
@@ -101,44 +79,20 @@ public class ConsentFlow {
             return outcome(providerId, "error", "provider-not-found");
         }
         try {
-            IAuthenticationResult tokens = identity.redeem(p, providers.secretOf(p), code, redirectUri(),
-                    consumed.verifier());
-            User me = graph.withToken(tokens.accessToken()).me().get();
-            providers.recordOrganizer(consumed.firmId(), providerId, me.getId(), me.getUserPrincipalName(),
-                    me.getDisplayName(), tokens.account().homeAccountId());
+            SignedIn who = identity.redeem(p, providers.secretOf(p), code, redirectUri(), consumed.verifier());
+            providers.recordOrganizer(consumed.firmId(), providerId, who.organizerId(), who.userPrincipalName(),
+                    who.displayName(), who.accountId());
             return outcome(providerId, "connected", null);
-        } catch (MsalException e) {
-            String reason = redemptionFailure(e, p);
-            LOG.infof("organizer sign-in of provider %s failed: %s", providerId, reason);
-            return outcome(providerId, "error", reason);
-        } catch (ApiException e) {
-            LOG.infof("organizer sign-in of provider %s: Graph /me answered %d", providerId,
-                    e.getResponseStatusCode());
-            return outcome(providerId, "error", "profile-unreadable");
+        } catch (IdentityProvider.SignInFailed e) {
+            if (e.diagnosis() != null) {
+                providers.record(p.firmId, p.id, e.diagnosis()); // a secret problem: the admin sees it too
+            }
+            LOG.infof("organizer sign-in of provider %s failed: %s", providerId, e.getMessage());
+            return outcome(providerId, "error", e.reason());
         } catch (TamperedSecretException e) {
             LOG.errorf("organizer sign-in of provider %s: %s", providerId, e.getMessage());
             return outcome(providerId, "error", "secret-unreadable");
         }
-    }
-
-    /** Reason codes for the LMS; a secret problem is also recorded on the provider for the admin. */
-    private String redemptionFailure(MsalException e, Provider p) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.contains("AADSTS50148") || message.contains("AADSTS501481")) {
-            return "pkce-mismatch";
-        }
-        if (message.contains("AADSTS70008") || message.contains("AADSTS54005")) {
-            return "code-expired";
-        }
-        if (message.contains("AADSTS500112") || message.contains("AADSTS50011")) {
-            return "redirect-uri-mismatch";
-        }
-        Diagnosis why = EntraErrors.explain(e, p);
-        if (!"identity-error".equals(why.code())) {
-            providers.record(p.firmId, p.id, why);
-            return why.code();
-        }
-        return "sign-in-failed";
     }
 
     private URI outcome(UUID providerId, String outcome, String reason) {

@@ -6,8 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.teamscpe.credential.config.CredentialConfig;
+import io.teamscpe.credential.store.ProviderStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,13 +23,13 @@ import org.jboss.logging.Logger;
 public class CredentialMetrics {
     private static final Logger LOG = Logger.getLogger(CredentialMetrics.class);
 
-    private final EntityManager em;
+    private final ProviderStore store;
     private final CredentialConfig config;
     private final AtomicLong expiring = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
 
-    public CredentialMetrics(EntityManager em, CredentialConfig config, MeterRegistry metrics) {
-        this.em = em;
+    public CredentialMetrics(ProviderStore store, CredentialConfig config, MeterRegistry metrics) {
+        this.store = store;
         this.config = config;
         Gauge.builder("teamscpe.credentials.expiring", expiring, AtomicLong::get)
                 .description("Providers whose client secret expires within the warning window").register(metrics);
@@ -43,21 +43,11 @@ public class CredentialMetrics {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                expired.set(count("p.secretExpiresOn < ?1", today));
-                expiring.set(count("p.secretExpiresOn >= ?1 and p.secretExpiresOn <= ?2", today,
-                        today.plusDays(config.expiryWarningDays())));
+                expired.set(store.countExpired(today));
+                expiring.set(store.countExpiring(today, today.plusDays(config.expiryWarningDays())));
             });
         } catch (RuntimeException e) {
             LOG.debugf("credential gauges not refreshed: %s", e.getMessage());
         }
-    }
-
-    private long count(String condition, Object... dates) {
-        var query = em.createQuery("select count(p) from Provider p where p.deletedAt is null and "
-                + condition, Long.class);
-        for (int i = 0; i < dates.length; i++) {
-            query.setParameter(i + 1, dates[i]);
-        }
-        return query.getSingleResult();
     }
 }

@@ -1,14 +1,13 @@
 package io.teamscpe.credential.service;
 
-import io.teamscpe.credential.SealedSecret;
 import io.teamscpe.credential.crypto.SecretVault;
 import io.teamscpe.credential.crypto.TamperedSecretException;
-import io.teamscpe.credential.identity.TokenCacheStore;
+import io.teamscpe.credential.store.KeyRotationStore;
+import io.teamscpe.credential.store.KeyRotationStore.SealedRow;
+import io.teamscpe.credential.store.TokenCacheStore;
 import io.teamscpe.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -21,11 +20,11 @@ import org.jboss.logging.Logger;
 public class KeyRotation {
     private static final Logger LOG = Logger.getLogger(KeyRotation.class);
 
-    private final EntityManager em;
+    private final KeyRotationStore store;
     private final SecretVault vault;
 
-    public KeyRotation(EntityManager em, SecretVault vault) {
-        this.em = em;
+    public KeyRotation(KeyRotationStore store, SecretVault vault) {
+        this.store = store;
         this.vault = vault;
     }
 
@@ -46,54 +45,20 @@ public class KeyRotation {
     private Result rewrapAll() {
         String current = vault.currentKeyId();
         int secrets = 0;
-        for (Object[] r : rows("select id, secret_ciphertext, secret_iv, dek_wrapped, dek_iv, master_key_id "
-                + "from provider where master_key_id <> ?1 for update", current)) {
-            UUID id = (UUID) r[0];
-            SealedSecret moved = vault.rewrap(sealed(r), id.toString());
-            secrets += update("update provider set dek_wrapped = ?1, dek_iv = ?2, master_key_id = ?3, "
-                    + "version = version + 1 where id = ?4", moved, id);
+        for (SealedRow<UUID> r : store.providerSecretsNotUnder(current)) {
+            secrets += store.rewrapProviderSecret(r.key(), vault.rewrap(r.sealed(), r.key().toString()));
         }
         int caches = 0;
-        for (Object[] r : rows("select provider_id, ciphertext, iv, dek_wrapped, dek_iv, master_key_id "
-                + "from provider_token_cache where master_key_id <> ?1 for update", current)) {
-            UUID id = (UUID) r[0];
-            SealedSecret moved = vault.rewrap(sealed(r), TokenCacheStore.context(id));
-            caches += update("update provider_token_cache set dek_wrapped = ?1, dek_iv = ?2, master_key_id = ?3 "
-                    + "where provider_id = ?4", moved, id);
+        for (SealedRow<UUID> r : store.tokenCachesNotUnder(current)) {
+            caches += store.rewrapTokenCache(r.key(), vault.rewrap(r.sealed(), TokenCacheStore.context(r.key())));
         }
         int states = 0;
-        for (Object[] r : rows("select state_hash, verifier_ciphertext, verifier_iv, dek_wrapped, dek_iv, "
-                + "master_key_id from oauth_state where master_key_id <> ?1 for update", current)) {
-            String hash = (String) r[0];
-            SealedSecret moved = vault.rewrap(sealed(r), OAuthStates.context(hash));
-            states += update("update oauth_state set dek_wrapped = ?1, dek_iv = ?2, master_key_id = ?3 "
-                    + "where state_hash = ?4", moved, hash);
+        for (SealedRow<String> r : store.signInStatesNotUnder(current)) {
+            states += store.rewrapSignInState(r.key(), vault.rewrap(r.sealed(), OAuthStates.context(r.key())));
         }
-        long remaining = count(current);
+        long remaining = store.countNotUnder(current);
         LOG.infof("key rotation to %s: %d secret(s), %d token cache(s), %d sign-in state(s) re-wrapped",
                 current, secrets, caches, states);
         return new Result(current, secrets, caches, states, remaining);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, String current) {
-        return em.createNativeQuery(sql).setParameter(1, current).getResultList();
-    }
-
-    private int update(String sql, SealedSecret moved, Object id) {
-        return em.createNativeQuery(sql).setParameter(1, moved.wrappedKey()).setParameter(2, moved.wrappedKeyIv())
-                .setParameter(3, moved.masterKeyId()).setParameter(4, id).executeUpdate();
-    }
-
-    private long count(String current) {
-        return ((Number) em.createNativeQuery("""
-                        select (select count(*) from provider where master_key_id <> ?1)
-                             + (select count(*) from provider_token_cache where master_key_id <> ?1)
-                             + (select count(*) from oauth_state where master_key_id <> ?1)""")
-                .setParameter(1, current).getSingleResult()).longValue();
-    }
-
-    private static SealedSecret sealed(Object[] r) {
-        return new SealedSecret((byte[]) r[1], (byte[]) r[2], (byte[]) r[3], (byte[]) r[4], (String) r[5]);
     }
 }

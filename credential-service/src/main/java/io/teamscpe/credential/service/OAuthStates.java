@@ -3,9 +3,9 @@ package io.teamscpe.credential.service;
 import io.teamscpe.credential.SealedSecret;
 import io.teamscpe.credential.config.CredentialConfig;
 import io.teamscpe.credential.crypto.SecretVault;
-import io.teamscpe.platform.jdbc.SqlTimes;
+import io.teamscpe.credential.store.OAuthStateStore;
+import io.teamscpe.credential.store.OAuthStateStore.StoredState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,13 +22,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OAuthStates {
-    private final EntityManager em;
+    private final OAuthStateStore store;
     private final SecretVault vault;
     private final CredentialConfig config;
     private final SecureRandom random = new SecureRandom();
 
-    public OAuthStates(EntityManager em, SecretVault vault, CredentialConfig config) {
-        this.em = em;
+    public OAuthStates(OAuthStateStore store, SecretVault vault, CredentialConfig config) {
+        this.store = store;
         this.vault = vault;
         this.config = config;
     }
@@ -78,16 +77,8 @@ public class OAuthStates {
         SealedSecret sealed = vault.seal(verifier, firmId, context(hash));
         Instant now = Instant.now();
         Instant expires = now.plus(config.consentStateTtl());
-        em.createNativeQuery("delete from oauth_state where expires_at < ?1").setParameter(1, now.minusSeconds(86400))
-                .executeUpdate();
-        em.createNativeQuery("""
-                        insert into oauth_state (state_hash, firm_id, provider_id, verifier_ciphertext, verifier_iv,
-                            dek_wrapped, dek_iv, master_key_id, created_at, expires_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, hash).setParameter(2, firmId).setParameter(3, providerId)
-                .setParameter(4, sealed.ciphertext()).setParameter(5, sealed.iv()).setParameter(6, sealed.wrappedKey())
-                .setParameter(7, sealed.wrappedKeyIv()).setParameter(8, sealed.masterKeyId()).setParameter(9, now)
-                .setParameter(10, expires).executeUpdate();
+        store.deleteExpiredBefore(now.minusSeconds(86400));
+        store.insert(hash, firmId, providerId, sealed, now, expires);
         return new Started(state, challenge(verifier), expires);
     }
 
@@ -101,31 +92,19 @@ public class OAuthStates {
             throw new Refused(state == null || state.isBlank() ? "state-missing" : "state-unknown", null);
         }
         String hash = sha256Hex(state);
-        List<?> rows = em.createNativeQuery("""
-                        select firm_id, provider_id, verifier_ciphertext, verifier_iv, dek_wrapped, dek_iv,
-                            master_key_id, expires_at, used_at
-                        from oauth_state where state_hash = ?1""")
-                .setParameter(1, hash).getResultList();
-        if (rows.isEmpty()) {
-            throw new Refused("state-unknown", null);
-        }
-        Object[] r = (Object[]) rows.get(0);
-        UUID providerId = (UUID) r[1];
-        if (r[8] != null) {
+        StoredState r = store.find(hash).orElseThrow(() -> new Refused("state-unknown", null));
+        UUID providerId = r.providerId();
+        if (r.used()) {
             throw new Refused("state-replayed", providerId);
         }
-        int won = em.createNativeQuery("update oauth_state set used_at = ?1 where state_hash = ?2 and used_at is null")
-                .setParameter(1, Instant.now()).setParameter(2, hash).executeUpdate();
-        if (won == 0) {
+        if (!store.markUsed(hash, Instant.now())) {
             throw new Refused("state-replayed", providerId);
         }
-        if (SqlTimes.instant(r[7]).isBefore(Instant.now())) {
+        if (r.expiresAt().isBefore(Instant.now())) {
             throw new Refused("state-expired", providerId);
         }
-        String firmId = (String) r[0];
-        SealedSecret sealed = new SealedSecret((byte[]) r[2], (byte[]) r[3], (byte[]) r[4], (byte[]) r[5],
-                (String) r[6]);
-        return new Consumed(firmId, providerId, vault.open(sealed, firmId, context(hash)));
+        String firmId = r.firmId();
+        return new Consumed(firmId, providerId, vault.open(r.verifier(), firmId, context(hash)));
     }
 
     /** The vault context of a PKCE verifier. */

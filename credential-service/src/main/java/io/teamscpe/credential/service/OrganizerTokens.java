@@ -1,15 +1,10 @@
 package io.teamscpe.credential.service;
 
-import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.MsalClientException;
-import com.microsoft.aad.msal4j.MsalException;
-import com.microsoft.aad.msal4j.MsalInteractionRequiredException;
-import com.microsoft.aad.msal4j.MsalServiceException;
+import io.teamscpe.credential.AccessToken;
+import io.teamscpe.credential.Diagnosis;
+import io.teamscpe.credential.IdentityProvider;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.ProviderStatus;
-import io.teamscpe.credential.identity.DelegatedIdentity;
-import io.teamscpe.credential.identity.Diagnosis;
-import io.teamscpe.credential.identity.EntraErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -20,9 +15,9 @@ import java.util.List;
 @ApplicationScoped
 public class OrganizerTokens {
     private final ProviderService providers;
-    private final DelegatedIdentity identity;
+    private final IdentityProvider identity;
 
-    public OrganizerTokens(ProviderService providers, DelegatedIdentity identity) {
+    public OrganizerTokens(ProviderService providers, IdentityProvider identity) {
         this.providers = providers;
         this.identity = identity;
     }
@@ -55,26 +50,21 @@ public class OrganizerTokens {
     }
 
     /**
-     * A token, from msal's cache or refreshed. Throws {@link SignInRequired} (after recording NEEDS_CONSENT when
-     * the grant died) or msal's exception for any other identity error.
+     * A token, cached or refreshed. Throws {@link SignInRequired} (after recording NEEDS_CONSENT when the grant
+     * died) or {@link IdentityProvider.Refused} for any other identity error.
      */
-    public IAuthenticationResult acquire(Provider p) {
+    public AccessToken acquire(Provider p) {
         return acquire(p, true);
     }
 
-    private IAuthenticationResult acquire(Provider p, boolean recordLoss) {
+    private AccessToken acquire(Provider p, boolean recordLoss) {
         if (p.organizerId == null) {
             throw new SignInRequired(notSignedIn());
         }
         try {
-            return identity.silent(p, providers.secretOf(p));
-        } catch (MsalInteractionRequiredException | MsalClientException e) {
+            return identity.organizerToken(p, providers.secretOf(p));
+        } catch (IdentityProvider.SignInLost e) {
             throw signInLost(p, recordLoss);
-        } catch (MsalServiceException e) {
-            if ("invalid_grant".equals(e.errorCode())) {
-                throw signInLost(p, recordLoss);
-            }
-            throw e;
         }
     }
 
@@ -85,8 +75,8 @@ public class OrganizerTokens {
             return Diagnosis.valid("Signed in as " + p.organizerName + " (" + p.organizerUpn + ").");
         } catch (SignInRequired e) {
             return e.diagnosis();
-        } catch (MsalException e) {
-            return EntraErrors.explain(e, p);
+        } catch (IdentityProvider.Refused e) {
+            return e.diagnosis();
         }
     }
 

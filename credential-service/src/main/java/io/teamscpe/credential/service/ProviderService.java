@@ -1,22 +1,18 @@
 package io.teamscpe.credential.service;
 
-import io.teamscpe.contracts.credential.CredentialDeleted;
-import io.teamscpe.contracts.credential.CredentialRegistered;
-import io.teamscpe.contracts.credential.CredentialValidated;
 import io.teamscpe.contracts.credential.ProviderType;
+import io.teamscpe.credential.Diagnosis;
+import io.teamscpe.credential.IdentityProvider;
 import io.teamscpe.credential.Provider;
+import io.teamscpe.credential.ProviderChanges;
+import io.teamscpe.credential.ProviderRegistration;
 import io.teamscpe.credential.ProviderStatus;
 import io.teamscpe.credential.crypto.SecretVault;
-import io.teamscpe.credential.identity.DelegatedIdentity;
-import io.teamscpe.credential.identity.Diagnosis;
-import io.teamscpe.credential.identity.MicrosoftIdentity;
-import io.teamscpe.credential.identity.TokenCacheStore;
-import io.teamscpe.credential.rest.ProviderApi.RegisterProvider;
-import io.teamscpe.credential.rest.ProviderApi.UpdateProvider;
-import io.teamscpe.platform.outbox.Outbox;
+import io.teamscpe.credential.messaging.CredentialEvents;
+import io.teamscpe.credential.store.OAuthStateStore;
+import io.teamscpe.credential.store.TokenCacheStore;
 import io.teamscpe.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,24 +23,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProviderService {
     private final SecretVault vault;
-    private final Outbox outbox;
-    private final MicrosoftIdentity identity;
-    private final DelegatedIdentity delegated;
+    private final CredentialEvents events;
+    private final IdentityProvider identity;
     private final TokenCacheStore tokenCaches;
-    private final EntityManager em;
+    private final OAuthStateStore signIns;
 
-    public ProviderService(SecretVault vault, Outbox outbox, MicrosoftIdentity identity, DelegatedIdentity delegated,
-                           TokenCacheStore tokenCaches, EntityManager em) {
+    public ProviderService(SecretVault vault, CredentialEvents events, IdentityProvider identity,
+                           TokenCacheStore tokenCaches, OAuthStateStore signIns) {
         this.vault = vault;
-        this.outbox = outbox;
+        this.events = events;
         this.identity = identity;
-        this.delegated = delegated;
         this.tokenCaches = tokenCaches;
-        this.em = em;
+        this.signIns = signIns;
     }
 
     @Transactional
-    public Provider register(String firmId, RegisterProvider request) {
+    public Provider register(String firmId, ProviderRegistration request) {
         if (request.type() == ProviderType.APPLICATION && isBlank(request.tenantId())) {
             throw ProblemException.badRequest("tenant-id-required", "Tenant id required",
                     "An application credential needs the Directory (tenant) ID of its app registration.")
@@ -63,8 +57,7 @@ public class ProviderService {
         p.updatedAt = p.createdAt;
         setSecret(p, request.clientSecret());
         p.persist();
-        outbox.publish(new CredentialRegistered(p.id.toString(), firmId, p.type, p.name, p.tenantId, p.clientId,
-                p.createdAt));
+        events.registered(p);
         return p;
     }
 
@@ -79,7 +72,7 @@ public class ProviderService {
     }
 
     @Transactional
-    public Provider update(String firmId, UUID id, UpdateProvider request) {
+    public Provider update(String firmId, UUID id, ProviderChanges request) {
         Provider p = get(firmId, id);
         if (!isBlank(request.name())) {
             p.name = request.name().trim();
@@ -89,7 +82,6 @@ public class ProviderService {
         }
         if (!isBlank(request.clientSecret())) {
             identity.forget(p);
-            delegated.forget(p);
             setSecret(p, request.clientSecret());
             p.status = ProviderStatus.UNVALIDATED;
         }
@@ -105,13 +97,12 @@ public class ProviderService {
     public void delete(String firmId, UUID id) {
         Provider p = get(firmId, id);
         identity.forget(p);
-        delegated.forget(p);
         tokenCaches.deleteInCurrentTransaction(p.id);
-        em.createNativeQuery("delete from oauth_state where provider_id = ?1").setParameter(1, p.id).executeUpdate();
+        signIns.deleteOfProvider(p.id);
         p.wipeSecret();
         p.deletedAt = Instant.now();
         p.updatedAt = p.deletedAt;
-        outbox.publish(new CredentialDeleted(p.id.toString(), firmId, p.deletedAt));
+        events.deleted(p);
     }
 
     /** The organizer signed in: the provider now acts for them, and is valid. */
@@ -145,8 +136,7 @@ public class ProviderService {
         p.statusDetail = outcome.message();
         p.lastValidatedAt = Instant.now();
         p.updatedAt = p.lastValidatedAt;
-        outbox.publish(new CredentialValidated(p.id.toString(), firmId, outcome.status().name(), outcome.code(),
-                p.lastValidatedAt));
+        events.validated(p, p.lastValidatedAt);
         return p;
     }
 

@@ -2,14 +2,13 @@ package io.teamscpe.credential.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.teamscpe.contracts.credential.CredentialExpiring;
-import io.teamscpe.contracts.credential.CredentialValidated;
+import io.teamscpe.credential.ExpiryNoticeKind;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.ProviderStatus;
 import io.teamscpe.credential.config.CredentialConfig;
-import io.teamscpe.platform.outbox.Outbox;
+import io.teamscpe.credential.messaging.CredentialEvents;
+import io.teamscpe.credential.store.ProviderStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,14 +27,14 @@ import org.jboss.logging.Logger;
 public class SecretExpiryCheck {
     private static final Logger LOG = Logger.getLogger(SecretExpiryCheck.class);
 
-    private final EntityManager em;
-    private final Outbox outbox;
+    private final ProviderStore store;
+    private final CredentialEvents events;
     private final CredentialConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public SecretExpiryCheck(EntityManager em, Outbox outbox, CredentialConfig config) {
-        this.em = em;
-        this.outbox = outbox;
+    public SecretExpiryCheck(ProviderStore store, CredentialEvents events, CredentialConfig config) {
+        this.store = store;
+        this.events = events;
         this.config = config;
     }
 
@@ -48,10 +47,8 @@ public class SecretExpiryCheck {
     /** Checks every provider; returns how many were notified today by this call. */
     public int run() {
         LocalDate today = LocalDate.now(clock);
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery("""
-                        select p.id from Provider p where p.deletedAt is null and p.secretExpiresOn is not null
-                        and p.secretExpiresOn <= ?1""", UUID.class)
-                .setParameter(1, today.plusDays(config.expiryWarningDays())).getResultList());
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() ->
+                store.expiringBy(today.plusDays(config.expiryWarningDays())));
         int notified = 0;
         for (UUID id : due) {
             if (QuarkusTransaction.requiringNew().call(() -> check(id, today))) {
@@ -73,12 +70,7 @@ public class SecretExpiryCheck {
         if (expired && p.status == ProviderStatus.INVALID && "client-secret-expired".equals(p.statusCode)) {
             return false;
         }
-        int claimed = em.createNativeQuery("""
-                        insert into expiry_notice (provider_id, notice_date, kind, created_at) values (?1, ?2, ?3, ?4)
-                        on conflict do nothing""")
-                .setParameter(1, id).setParameter(2, today).setParameter(3, expired ? "EXPIRED" : "EXPIRING")
-                .setParameter(4, Instant.now()).executeUpdate();
-        if (claimed == 0) {
+        if (!store.claimExpiryNotice(id, today, expired ? ExpiryNoticeKind.EXPIRED : ExpiryNoticeKind.EXPIRING)) {
             return false;
         }
         Instant now = Instant.now();
@@ -88,7 +80,7 @@ public class SecretExpiryCheck {
             p.statusDetail = "The client secret expired on " + p.secretExpiresOn + ". Create a new client secret in "
                     + "App registrations > " + p.clientId + " > Certificates & secrets and update this provider.";
             p.updatedAt = now;
-            outbox.publish(new CredentialValidated(p.id.toString(), p.firmId, p.status.name(), p.statusCode, now));
+            events.validated(p, now);
         } else {
             if (p.status == ProviderStatus.VALID) {
                 p.status = ProviderStatus.EXPIRING;
@@ -97,7 +89,7 @@ public class SecretExpiryCheck {
                 p.updatedAt = now;
             }
             int daysLeft = (int) ChronoUnit.DAYS.between(today, p.secretExpiresOn);
-            outbox.publish(new CredentialExpiring(p.id.toString(), p.firmId, p.secretExpiresOn, daysLeft, now));
+            events.expiring(p, daysLeft, now);
         }
         return true;
     }

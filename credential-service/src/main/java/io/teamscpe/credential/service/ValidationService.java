@@ -1,17 +1,14 @@
 package io.teamscpe.credential.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.MsalException;
 import io.teamscpe.contracts.credential.ProviderType;
+import io.teamscpe.credential.AccessToken;
+import io.teamscpe.credential.AuthorizeLink;
+import io.teamscpe.credential.Diagnosis;
+import io.teamscpe.credential.IdentityProvider;
 import io.teamscpe.credential.Provider;
 import io.teamscpe.credential.ProviderStatus;
+import io.teamscpe.credential.ValidationOutcome;
 import io.teamscpe.credential.config.CredentialConfig;
-import io.teamscpe.credential.graph.AccessPolicyCheck;
-import io.teamscpe.credential.identity.Diagnosis;
-import io.teamscpe.credential.identity.EntraErrors;
-import io.teamscpe.credential.identity.GraphPermissions;
-import io.teamscpe.credential.identity.MicrosoftIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,22 +25,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class ValidationService {
     private final ProviderService providers;
-    private final MicrosoftIdentity identity;
-    private final AccessPolicyCheck accessPolicy;
+    private final IdentityProvider identity;
     private final CredentialConfig config;
-    private final ObjectMapper json;
     private final OrganizerTokens organizerTokens;
     private final ConsentFlow consent;
     private final Clock clock = Clock.systemUTC();
 
-    public ValidationService(ProviderService providers, MicrosoftIdentity identity, AccessPolicyCheck accessPolicy,
-                             CredentialConfig config, ObjectMapper json, OrganizerTokens organizerTokens,
-                             ConsentFlow consent) {
+    public ValidationService(ProviderService providers, IdentityProvider identity, CredentialConfig config,
+                             OrganizerTokens organizerTokens, ConsentFlow consent) {
         this.providers = providers;
         this.identity = identity;
-        this.accessPolicy = accessPolicy;
         this.config = config;
-        this.json = json;
         this.organizerTokens = organizerTokens;
         this.consent = consent;
     }
@@ -52,7 +44,7 @@ public class ValidationService {
     public ValidationOutcome validate(String firmId, UUID id, String organizerId) {
         Provider p = providers.get(firmId, id);
         Diagnosis outcome = diagnose(p, organizerId);
-        ConsentFlow.AuthorizeLink link = null;
+        AuthorizeLink link = null;
         if (p.type == ProviderType.DELEGATED && outcome.status() == ProviderStatus.NEEDS_CONSENT) {
             link = consent.start(firmId, id);
             List<String> fix = new ArrayList<>(outcome.fix());
@@ -76,21 +68,16 @@ public class ValidationService {
             Diagnosis signedIn = organizerTokens.check(p);
             return signedIn.ok() ? expiring(p, today).orElse(signedIn) : signedIn;
         }
-        IAuthenticationResult token;
+        AccessToken token;
         try {
             token = identity.applicationToken(p, providers.secretOf(p));
-        } catch (MsalException e) {
-            return EntraErrors.explain(e, p);
+        } catch (IdentityProvider.Refused e) {
+            return e.diagnosis();
         }
-        Diagnosis permissions = GraphPermissions.check(token.accessToken(), p, json);
-        if (!permissions.ok()) {
-            return permissions;
-        }
-        if (organizerId != null && !organizerId.isBlank()) {
-            Diagnosis policy = accessPolicy.check(token.accessToken(), p, organizerId.trim());
-            if (!policy.ok()) {
-                return policy;
-            }
+        Diagnosis access = identity.checkAccess(p, token,
+                organizerId == null || organizerId.isBlank() ? null : organizerId.trim());
+        if (!access.ok()) {
+            return access;
         }
         return expiring(p, today).orElse(Diagnosis.valid(organizerId == null || organizerId.isBlank()
                 ? "Token issued with the required Graph permissions."
@@ -105,9 +92,5 @@ public class ValidationService {
                             + " and update this provider with its Value and expiry date.")));
         }
         return Optional.empty();
-    }
-
-    /** {@code authorizeLink} is set when a delegated provider's organizer must sign in. */
-    public record ValidationOutcome(Provider provider, Diagnosis diagnosis, ConsentFlow.AuthorizeLink authorizeLink) {
     }
 }

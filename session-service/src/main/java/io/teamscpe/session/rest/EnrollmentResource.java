@@ -2,9 +2,9 @@ package io.teamscpe.session.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
-import io.teamscpe.session.rest.EnrollmentApi.EnrolleeRequest;
-import io.teamscpe.session.rest.EnrollmentApi.RosterRequest;
-import io.teamscpe.session.rest.EnrollmentApi.RosterView;
+import io.teamscpe.session.api.EnrollmentApi.EnrolleeRequest;
+import io.teamscpe.session.api.EnrollmentApi.RosterRequest;
+import io.teamscpe.session.api.EnrollmentApi.RosterView;
 import io.teamscpe.session.service.EnrollmentService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,25 +34,25 @@ public class EnrollmentResource {
 
     @GET
     public RosterView list(@PathParam("id") UUID id) {
-        return enrollments.list(firm.firmId(), id);
+        return RosterView.of(enrollments.list(firm.firmId(), id));
     }
 
     @PUT
     @Operation(summary = "Replace the roster (idempotent: the same roster again changes and publishes nothing)")
     public RosterView replace(@PathParam("id") UUID id, @Valid @NotNull RosterRequest request) {
-        return enrollments.replace(firm.firmId(), id, request.enrollees());
+        return RosterView.of(enrollments.replace(firm.firmId(), id, request.entries()));
     }
 
     @POST
     @Operation(summary = "Enroll one professional (or update them, matched on lmsId)")
     public RosterView add(@PathParam("id") UUID id, @Valid @NotNull EnrolleeRequest request) {
-        return enrollments.add(firm.firmId(), id, request);
+        return RosterView.of(enrollments.add(firm.firmId(), id, request.entry()));
     }
 
     @DELETE
     @Path("{lmsId}")
     @Operation(summary = "Remove one professional from the roster")
     public RosterView remove(@PathParam("id") UUID id, @PathParam("lmsId") String lmsId) {
-        return enrollments.remove(firm.firmId(), id, lmsId);
+        return RosterView.of(enrollments.remove(firm.firmId(), id, lmsId));
     }
 }

@@ -2,7 +2,7 @@ package io.teamscpe.session.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
-import io.teamscpe.session.rest.LaunchApi.LaunchView;
+import io.teamscpe.session.api.LaunchApi.LaunchView;
 import io.teamscpe.session.service.LaunchService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -38,6 +38,6 @@ public class LaunchResource {
         if (email == null) {
             email = token.getClaim("preferred_username");
         }
-        return launches.launch(firm.firmId(), id, email, security.isUserInRole("cpe-admin"));
+        return LaunchView.of(launches.launch(firm.firmId(), id, email, security.isUserInRole("cpe-admin")));
     }
 }

@@ -2,7 +2,7 @@ package io.teamscpe.session.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
-import io.teamscpe.session.rest.PreflightApi.PreflightReport;
+import io.teamscpe.session.api.PreflightApi.PreflightReport;
 import io.teamscpe.session.service.PreflightService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,6 +28,6 @@ public class PreflightResource {
     @GET
     @Operation(summary = "Checks the session can run: token, meeting, access policy, ruleset, enrollments")
     public PreflightReport run(@PathParam("id") UUID id) {
-        return preflight.run(firm.firmId(), id);
+        return PreflightReport.of(preflight.run(firm.firmId(), id));
     }
 }

@@ -3,9 +3,9 @@ package io.teamscpe.session.rest;
 import io.teamscpe.platform.web.Created;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
-import io.teamscpe.session.rest.RulesetApi.RulesetList;
-import io.teamscpe.session.rest.RulesetApi.RulesetRequest;
-import io.teamscpe.session.rest.RulesetApi.RulesetView;
+import io.teamscpe.session.api.RulesetApi.RulesetList;
+import io.teamscpe.session.api.RulesetApi.RulesetRequest;
+import io.teamscpe.session.api.RulesetApi.RulesetView;
 import io.teamscpe.session.service.RulesetService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,20 +38,20 @@ public class RulesetResource {
     @GET
     @Operation(summary = "The firm's rulesets at their current versions, the default first")
     public RulesetList list() {
-        return new RulesetList(rulesets.list(firm.firmId()));
+        return new RulesetList(rulesets.list(firm.firmId()).stream().map(RulesetView::of).toList());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A ruleset at its current version, or at ?version=N (the one a session records)")
     public RulesetView get(@PathParam("id") UUID id, @QueryParam("version") @Min(1) Integer version) {
-        return rulesets.get(firm.firmId(), id, version);
+        return RulesetView.of(rulesets.get(firm.firmId(), id, version));
     }
 
     @POST
     @Operation(summary = "Create a ruleset (version 1)")
     public Response create(@Valid @NotNull RulesetRequest request) {
-        RulesetView created = rulesets.create(firm.firmId(), request, firm.userId());
+        RulesetView created = RulesetView.of(rulesets.create(firm.firmId(), request.draft(), firm.userId()));
         return Created.at("/api/rulesets/" + created.id(), created);
     }
 
@@ -59,6 +59,6 @@ public class RulesetResource {
     @Path("{id}")
     @Operation(summary = "Edit a ruleset; a new version when sessions use the current one")
     public RulesetView update(@PathParam("id") UUID id, @Valid @NotNull RulesetRequest request) {
-        return rulesets.update(firm.firmId(), id, request, firm.userId());
+        return RulesetView.of(rulesets.update(firm.firmId(), id, request.draft(), firm.userId()));
     }
 }

@@ -4,9 +4,9 @@ import io.teamscpe.platform.web.Created;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.Session;
-import io.teamscpe.session.rest.SessionApi.CreateSession;
-import io.teamscpe.session.rest.SessionApi.SessionPage;
-import io.teamscpe.session.rest.SessionApi.SessionView;
+import io.teamscpe.session.api.SessionApi.CreateSession;
+import io.teamscpe.session.api.SessionApi.SessionPage;
+import io.teamscpe.session.api.SessionApi.SessionView;
 import io.teamscpe.session.service.SessionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,7 +43,7 @@ public class SessionResource {
 
     @POST
     public Response create(@Valid @NotNull CreateSession request) {
-        var created = sessions.create(firm.firmId(), request);
+        var created = sessions.create(firm.firmId(), request.draft());
         return Created.at("/api/sessions/" + created.session().id,
                 SessionView.of(created.session(), created.warnings()));
     }
@@ -52,7 +52,7 @@ public class SessionResource {
     @Path("{id}")
     @Operation(summary = "Replace a session; re-resolves a changed Join URL and publishes the next revision")
     public SessionView update(@PathParam("id") UUID id, @Valid @NotNull CreateSession request) {
-        var updated = sessions.update(firm.firmId(), id, request);
+        var updated = sessions.update(firm.firmId(), id, request.draft());
         return SessionView.of(updated.session(), updated.warnings());
     }
 
@@ -69,7 +69,7 @@ public class SessionResource {
                             // bounded so that page × size stays an int offset
                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return sessions.list(firm.firmId(), from, to, status, page, size);
+        return SessionPage.of(sessions.list(firm.firmId(), from, to, status, page, size));
     }
 
     @DELETE

@@ -2,23 +2,18 @@ package io.teamscpe.session.service;
 
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.session.EnrolleeEntry;
 import io.teamscpe.session.Enrollment;
+import io.teamscpe.session.Roster;
 import io.teamscpe.session.Session;
 import io.teamscpe.session.messaging.RosterEvents;
-import io.teamscpe.session.rest.EnrollmentApi.EnrolleeRequest;
-import io.teamscpe.session.rest.EnrollmentApi.EnrolleeView;
-import io.teamscpe.session.rest.EnrollmentApi.RosterView;
+import io.teamscpe.session.store.EnrollmentStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,30 +27,30 @@ import java.util.stream.Collectors;
 public class EnrollmentService {
     private final SessionService sessions;
     private final RosterEvents events;
-    private final EntityManager em;
+    private final EnrollmentStore store;
 
-    public EnrollmentService(SessionService sessions, RosterEvents events, EntityManager em) {
+    public EnrollmentService(SessionService sessions, RosterEvents events, EnrollmentStore store) {
         this.sessions = sessions;
         this.events = events;
-        this.em = em;
+        this.store = store;
     }
 
     @Transactional
-    public RosterView list(String firmId, UUID sessionId) {
+    public Roster list(String firmId, UUID sessionId) {
         Session s = sessions.get(firmId, sessionId);
         return view(s, false);
     }
 
     @Transactional
-    public RosterView replace(String firmId, UUID sessionId, List<EnrolleeRequest> roster) {
-        List<Enrollee> wanted = roster.stream().map(EnrollmentService::normalize).toList();
+    public Roster replace(String firmId, UUID sessionId, List<EnrolleeEntry> roster) {
+        List<Enrollee> wanted = roster.stream().map(EnrolleeEntry::normalized).toList();
         refuseDuplicates(wanted);
         return write(lock(firmId, sessionId), wanted);
     }
 
     @Transactional
-    public RosterView add(String firmId, UUID sessionId, EnrolleeRequest request) {
-        Enrollee added = normalize(request);
+    public Roster add(String firmId, UUID sessionId, EnrolleeEntry request) {
+        Enrollee added = request.normalized();
         Session s = lock(firmId, sessionId);
         List<Enrollee> wanted = new ArrayList<>(current(s).stream().filter(e -> !e.lmsId().equals(added.lmsId()))
                 .toList());
@@ -69,7 +64,7 @@ public class EnrollmentService {
     }
 
     @Transactional
-    public RosterView remove(String firmId, UUID sessionId, String lmsId) {
+    public Roster remove(String firmId, UUID sessionId, String lmsId) {
         Session s = lock(firmId, sessionId);
         List<Enrollee> roster = current(s);
         List<Enrollee> wanted = roster.stream().filter(e -> !e.lmsId().equals(lmsId)).toList();
@@ -79,7 +74,7 @@ public class EnrollmentService {
         return write(s, wanted);
     }
 
-    private RosterView write(Session s, List<Enrollee> wanted) {
+    private Roster write(Session s, List<Enrollee> wanted) {
         Map<String, Enrollment> existing = Enrollment.ofSession(s.id).stream()
                 .collect(Collectors.toMap(e -> e.lmsId, Function.identity()));
         Map<String, Enrollee> target = new HashMap<>();
@@ -94,7 +89,7 @@ public class EnrollmentService {
         }
         Instant now = Instant.now();
         gone.forEach(Enrollment::delete);
-        em.flush(); // deletes before inserts: an email may move from one enrollment to another
+        store.flush(); // deletes before inserts: an email may move from one enrollment to another
         for (Enrollee e : fresh) {
             Enrollment row = new Enrollment();
             row.id = UUID.randomUUID();
@@ -109,14 +104,14 @@ public class EnrollmentService {
             row.persist();
         }
         s.rosterRevision++;
-        em.flush();
+        store.flush();
         events.publishSnapshot(s, current(s));
         return view(s, true);
     }
 
     private Session lock(String firmId, UUID sessionId) {
         Session s = sessions.editable(firmId, sessionId);
-        em.lock(s, LockModeType.PESSIMISTIC_WRITE); // one roster change at a time per session
+        store.lockRoster(s); // one roster change at a time per session
         return s;
     }
 
@@ -124,21 +119,8 @@ public class EnrollmentService {
         return Enrollment.ofSession(s.id).stream().map(Enrollment::toEnrollee).toList();
     }
 
-    private static RosterView view(Session s, boolean changed) {
-        List<EnrolleeView> rows = Enrollment.ofSession(s.id).stream().map(EnrolleeView::of)
-                .sorted(Comparator.comparing(EnrolleeView::lmsId)).toList();
-        return new RosterView(s.id, s.rosterRevision, changed, rows.size(), rows);
-    }
-
-    static Enrollee normalize(EnrolleeRequest r) {
-        String email = lower(r.email());
-        LinkedHashSet<String> alternates = new LinkedHashSet<>();
-        if (r.alternateEmails() != null) {
-            r.alternateEmails().stream().map(EnrollmentService::lower).filter(a -> !a.equals(email))
-                    .forEach(alternates::add);
-        }
-        String name = r.displayName() == null || r.displayName().isBlank() ? null : r.displayName().trim();
-        return new Enrollee(r.lmsId().trim(), email, List.copyOf(alternates), name);
+    private static Roster view(Session s, boolean changed) {
+        return new Roster(s.id, s.rosterRevision, changed, Enrollment.ofSession(s.id));
     }
 
     private static void refuseDuplicates(List<Enrollee> roster) {
@@ -164,9 +146,5 @@ public class EnrollmentService {
                     .map(m -> m.get("field") + " " + m.get("message")).collect(Collectors.joining("; ")))
                     .with("errors", errors);
         }
-    }
-
-    private static String lower(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

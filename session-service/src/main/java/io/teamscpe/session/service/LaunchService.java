@@ -1,12 +1,12 @@
 package io.teamscpe.session.service;
 
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.session.LaunchGrant;
 import io.teamscpe.session.LaunchWindow;
 import io.teamscpe.session.Session;
 import io.teamscpe.session.config.SessionConfig;
-import io.teamscpe.session.rest.LaunchApi.LaunchView;
+import io.teamscpe.session.store.EnrollmentStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,19 +23,19 @@ public class LaunchService {
     private final SessionService sessions;
     private final SessionConfig config;
     private final Clock clock;
-    private final EntityManager em;
+    private final EnrollmentStore enrollments;
 
-    public LaunchService(SessionService sessions, SessionConfig config, Clock clock, EntityManager em) {
+    public LaunchService(SessionService sessions, SessionConfig config, Clock clock, EnrollmentStore enrollments) {
         this.sessions = sessions;
         this.config = config;
         this.clock = clock;
-        this.em = em;
+        this.enrollments = enrollments;
     }
 
     @Transactional
-    public LaunchView launch(String firmId, UUID sessionId, String email, boolean admin) {
+    public LaunchGrant launch(String firmId, UUID sessionId, String email, boolean admin) {
         Session s = sessions.get(firmId, sessionId);
-        if (!admin && (email == null || !enrolled(s, email))) {
+        if (!admin && (email == null || !enrollments.isEnrolled(s.id, email))) {
             // nothing about the session itself to someone not enrolled in it: not its title, not that it was
             // cancelled; that the id exists in their own firm is all the 403 (rather than 404) tells
             throw new ProblemException(403, "not-enrolled", "Not enrolled", "You are not enrolled in this session "
@@ -46,7 +46,7 @@ public class LaunchService {
         LaunchWindow window = LaunchWindow.of(s.scheduledStart, s.scheduledEnd, s.timeZone,
                 config.launchOpensBefore());
         if (admin) {
-            return view(s, window);
+            return new LaunchGrant(s, window);
         }
         Instant now = clock.instant();
         if (window.notYetOpen(now)) {
@@ -61,17 +61,6 @@ public class LaunchService {
                     + "CPE administrator processes the session.").with("closedAt", window.closes().toInstant()
                     .toString());
         }
-        return view(s, window);
-    }
-
-    private boolean enrolled(Session s, String email) {
-        Number n = (Number) em.createNativeQuery("select count(*) from enrollment where session_id = ?1 "
-                        + "and (email = ?2 or ?2 = any(alternate_emails))")
-                .setParameter(1, s.id).setParameter(2, email.trim().toLowerCase(Locale.ROOT)).getSingleResult();
-        return n.longValue() > 0;
-    }
-
-    private static LaunchView view(Session s, LaunchWindow w) {
-        return new LaunchView(s.id, s.title, s.joinUrl, w.opens().toInstant(), w.closes().toInstant(), s.timeZone);
+        return new LaunchGrant(s, window);
     }
 }

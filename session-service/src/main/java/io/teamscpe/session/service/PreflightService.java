@@ -1,20 +1,20 @@
 package io.teamscpe.session.service;
 
-import static io.teamscpe.session.rest.PreflightApi.FAIL;
-import static io.teamscpe.session.rest.PreflightApi.PASS;
-import static io.teamscpe.session.rest.PreflightApi.WARN;
+import static io.teamscpe.session.Preflight.Status.FAIL;
+import static io.teamscpe.session.Preflight.Status.PASS;
+import static io.teamscpe.session.Preflight.Status.WARN;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamscpe.contracts.credential.ProviderType;
 import io.teamscpe.platform.graph.BrokeredToken;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.session.Enrollment;
-import io.teamscpe.session.JoinUrl;
+import io.teamscpe.session.MeetingDirectory;
+import io.teamscpe.session.Preflight;
+import io.teamscpe.session.Preflight.Check;
+import io.teamscpe.session.ResolvedMeeting;
+import io.teamscpe.session.RulesetPublication;
 import io.teamscpe.session.Session;
-import io.teamscpe.session.graph.MeetingResolver;
-import io.teamscpe.session.graph.ResolvedMeeting;
-import io.teamscpe.session.rest.PreflightApi.Check;
-import io.teamscpe.session.rest.PreflightApi.PreflightReport;
-import io.teamscpe.session.service.RulesetService.Publication;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,27 +27,26 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PreflightService {
-    private static final String DELEGATED = "DELEGATED";
-
     private final SessionService sessions;
-    private final RulesetService rulesets;
-    private final MeetingResolver resolver;
+    private final RulesetPinning rulesets;
+    private final MeetingDirectory meetings;
     private final Clock clock;
 
-    public PreflightService(SessionService sessions, RulesetService rulesets, MeetingResolver resolver, Clock clock) {
+    public PreflightService(SessionService sessions, RulesetPinning rulesets, MeetingDirectory meetings,
+                            Clock clock) {
         this.sessions = sessions;
         this.rulesets = rulesets;
-        this.resolver = resolver;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
-    public PreflightReport run(String firmId, UUID id) {
+    public Preflight run(String firmId, UUID id) {
         Session s = sessions.editable(firmId, id);
         List<Check> checks = new ArrayList<>();
-        boolean delegated = DELEGATED.equals(s.providerType);
+        boolean delegated = ProviderType.DELEGATED.name().equals(s.providerType);
         BrokeredToken token = null;
         try {
-            token = resolver.token(firmId, s.providerId, delegated ? null : s.organizerId);
+            token = meetings.access(firmId, s.providerId, delegated ? null : s.organizerId);
             checks.add(new Check("token", PASS, "Provider " + s.providerId + " issued a Microsoft Graph token ("
                     + (delegated ? "delegated, organizer " : "application, acting for organizer ")
                     + token.organizerId() + ").", null));
@@ -65,9 +64,7 @@ public class PreflightService {
         }
         checks.add(rulesetCheck(firmId, s));
         checks.add(enrollmentCheck(s));
-        String outcome = checks.stream().anyMatch(c -> FAIL.equals(c.status())) ? FAIL
-                : checks.stream().anyMatch(c -> WARN.equals(c.status())) ? WARN : PASS;
-        return new PreflightReport(s.id, outcome, checks, clock.instant());
+        return Preflight.of(s.id, checks, clock.instant());
     }
 
     private void meetingChecks(Session s, BrokeredToken token, boolean delegated, List<Check> checks) {
@@ -77,7 +74,7 @@ public class PreflightService {
                 + "'s meetings.", null);
         ResolvedMeeting m;
         try {
-            m = resolver.resolve(token, s.providerId, JoinUrl.parse(s.joinUrl));
+            m = meetings.resolve(token, s.providerId, meetings.link(s.joinUrl));
         } catch (ProblemException e) {
             String slug = slug(e);
             if ("access-policy-missing".equals(slug)) {
@@ -119,15 +116,15 @@ public class PreflightService {
     }
 
     private Check rulesetCheck(String firmId, Session s) {
-        Publication p = rulesets.publication(firmId, s.rulesetId, s.rulesetVersion);
+        RulesetPublication p = rulesets.publication(firmId, s.rulesetId, s.rulesetVersion);
         String fix = "Choose a ruleset for the session: PUT /api/sessions/" + s.id + " with rulesetId from "
                 + "/api/rulesets.";
-        if ("MISSING".equals(p.state())) {
+        if (p.state() == RulesetPublication.State.MISSING) {
             return new Check("ruleset", FAIL, s.rulesetId == null ? "The session has no ruleset."
                     : "Ruleset " + s.rulesetId + " version " + s.rulesetVersion + " does not exist.", fix);
         }
         String which = "Ruleset '" + p.name() + "' version " + s.rulesetVersion;
-        return "SENT".equals(p.state())
+        return p.state() == RulesetPublication.State.SENT
                 ? new Check("ruleset", PASS, which + " is published to the other services.", null)
                 : new Check("ruleset", WARN, which + " is saved but not yet delivered to the other services.",
                 "Usually seconds; if it persists, check the service's Kafka connection (/q/health).");

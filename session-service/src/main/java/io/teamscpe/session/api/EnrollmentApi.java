@@ -1,0 +1,57 @@
+package io.teamscpe.session.api;
+
+import io.teamscpe.session.EnrolleeEntry;
+import io.teamscpe.session.Enrollment;
+import io.teamscpe.session.Roster;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of /api/sessions/{id}/enrollments. */
+public final class EnrollmentApi {
+    private EnrollmentApi() {
+    }
+
+    @Schema(description = "A professional as the LMS knows them; attendance and polls are matched on the emails")
+    public record EnrolleeRequest(
+            @NotBlank @Size(max = 200) @Schema(description = "The LMS's id of the professional") String lmsId,
+            @NotBlank @Email @Size(max = 320) String email,
+            @Size(max = 10) @Schema(description = "Other addresses the person may join Teams or answer polls with")
+            List<@NotBlank @Email @Size(max = 320) String> alternateEmails,
+            @Size(max = 300) String displayName) {
+        public EnrolleeEntry entry() {
+            return new EnrolleeEntry(lmsId, email, alternateEmails, displayName);
+        }
+    }
+
+    @Schema(description = "The whole roster; PUT replaces the session's roster with it (idempotent)")
+    public record RosterRequest(@NotNull @Size(max = 20000) List<@Valid @NotNull EnrolleeRequest> enrollees) {
+        public List<EnrolleeEntry> entries() {
+            return enrollees.stream().map(EnrolleeRequest::entry).toList();
+        }
+    }
+
+    public record EnrolleeView(String lmsId, String email, List<String> alternateEmails, String displayName,
+                               Instant enrolledAt) {
+        public static EnrolleeView of(Enrollment e) {
+            return new EnrolleeView(e.lmsId, e.email, e.alternateEmails, e.displayName, e.enrolledAt);
+        }
+    }
+
+    @Schema(description = "The session's roster; changed is false when the request changed nothing (no event)")
+    public record RosterView(UUID sessionId, int rosterRevision, boolean changed, int enrolled,
+                             List<EnrolleeView> enrollees) {
+        public static RosterView of(Roster roster) {
+            List<EnrolleeView> rows = roster.enrollments().stream().map(EnrolleeView::of)
+                    .sorted(Comparator.comparing(EnrolleeView::lmsId)).toList();
+            return new RosterView(roster.sessionId(), roster.rosterRevision(), roster.changed(), rows.size(), rows);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.teamscpe.session.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.session.Ruleset;
+import io.teamscpe.session.RulesetValidator;
+import io.teamscpe.session.RulesetVersion;
+import io.teamscpe.session.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Rulesets and their versions as stored: rows, the rules as JSON, the presets claim and the outbox state. */
+@ApplicationScoped
+public class RulesetStore {
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public RulesetStore(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /** Claims the firm's presets: true for exactly one caller, ever ({@code firm_presets} row). */
+    public boolean claimPresets(String firmId) {
+        return em.createNativeQuery("insert into firm_presets (firm_id, created_at) values (?1, ?2) "
+                + "on conflict do nothing").setParameter(1, firmId).setParameter(2, Instant.now()).executeUpdate() == 1;
+    }
+
+    /** A new ruleset at version 1 (its version row is added separately). */
+    public Ruleset create(String firmId, String name, String description, String presetKey, boolean isDefault) {
+        Ruleset r = new Ruleset();
+        r.id = UUID.randomUUID();
+        r.firmId = firmId;
+        r.name = name;
+        r.description = description;
+        r.presetKey = presetKey;
+        r.firmDefault = isDefault;
+        r.currentVersion = 1;
+        r.createdAt = Instant.now();
+        r.updatedAt = r.createdAt;
+        r.persist();
+        return r;
+    }
+
+    public void addVersion(Ruleset r, int version, RulesetRules rules, String user, UUID publishedEventId) {
+        RulesetVersion v = new RulesetVersion();
+        v.rulesetId = r.id;
+        v.version = version;
+        v.rules = write(rules);
+        v.createdAt = Instant.now();
+        v.createdBy = user;
+        v.publishedEventId = publishedEventId;
+        v.persist();
+    }
+
+    /** Another ruleset of the firm with this name (case-insensitive), if any. */
+    public Optional<Ruleset> named(String firmId, String name) {
+        return Ruleset.find("firmId = ?1 and lower(name) = lower(?2)", firmId, name).firstResultOptional();
+    }
+
+    public long sessionsUsing(UUID rulesetId, int version) {
+        return Session.count("rulesetId = ?1 and rulesetVersion = ?2", rulesetId.toString(), version);
+    }
+
+    /**
+     * Whether the event was handed to Kafka. The row is written with the version; once gone, outbox retention
+     * deleted it long after it was sent.
+     */
+    public boolean eventSent(UUID eventId) {
+        List<?> sent = em.createNativeQuery("select sent_at from outbox_event where id = ?1")
+                .setParameter(1, eventId).getResultList();
+        return sent.isEmpty() || sent.get(0) != null;
+    }
+
+    /** Writes pending changes now (e.g. to clear a unique index before the next change). */
+    public void flush() {
+        em.flush();
+    }
+
+    public String write(RulesetRules rules) {
+        try {
+            return mapper.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ruleset cannot be serialized", e);
+        }
+    }
+
+    public RulesetRules read(String json) {
+        try {
+            return RulesetValidator.normalize(mapper.readValue(json, RulesetRules.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored ruleset cannot be read", e);
+        }
+    }
+}
