@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +39,11 @@ public class PollFile extends PanacheEntityBase {
 
     public static Optional<PollFile> currentOf(UUID pollId) {
         return find("pollId = ?1 and current = true", pollId).firstResultOptional();
+    }
+
+    /** Every file of the poll, oldest revision first. */
+    public static List<PollFile> ofPoll(UUID pollId) {
+        return list("pollId = ?1 order by revision", pollId);
     }
 
     /** The firm's file with these bytes, current or replaced, if any. */

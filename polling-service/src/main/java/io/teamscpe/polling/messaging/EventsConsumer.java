@@ -6,10 +6,10 @@ import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.contracts.session.EnrollmentChunk;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
 import io.teamscpe.contracts.session.SessionCancelled;
-import io.teamscpe.platform.readmodel.Rosters;
-import io.teamscpe.polling.service.PollMaintenance;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.EventConsumer;
+import io.teamscpe.platform.readmodel.Rosters;
+import io.teamscpe.polling.RematchReason;
 import io.teamscpe.polling.service.SessionReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,14 +23,13 @@ public class EventsConsumer {
     private final EventConsumer consumer;
     private final SessionReadModel model;
     private final Rosters rosters;
-    private final PollMaintenance maintenance;
+    private final PollRematch rematch;
 
-    public EventsConsumer(EventConsumer consumer, SessionReadModel model, Rosters rosters,
-                          PollMaintenance maintenance) {
+    public EventsConsumer(EventConsumer consumer, SessionReadModel model, Rosters rosters, PollRematch rematch) {
         this.consumer = consumer;
         this.model = model;
         this.rosters = rosters;
-        this.maintenance = maintenance;
+        this.rematch = rematch;
     }
 
     @Incoming("sessions")
@@ -44,7 +43,7 @@ public class EventsConsumer {
             } else if (event instanceof EnrollmentChunk chunk) {
                 rosters.on(chunk);
             } else if (event instanceof EnrollmentSnapshotCompleted completed && rosters.on(completed)) {
-                maintenance.rematchSession(completed.firmId(), completed.sessionId(), "ENROLLMENT_CHANGED");
+                rematch.session(completed.firmId(), completed.sessionId(), RematchReason.ENROLLMENT_CHANGED);
             }
         });
     }

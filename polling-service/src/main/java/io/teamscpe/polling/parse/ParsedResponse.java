@@ -17,10 +17,10 @@ public final class ParsedResponse {
     public final String name;
     public final boolean anonymous;
     public final List<String> answers;
-    long started = NO_TIME;
-    long completed = NO_TIME;
+    private long started = NO_TIME;
+    private long completed = NO_TIME;
 
-    ParsedResponse(int row, String responseId, String email, String name, boolean anonymous, List<String> answers) {
+    public ParsedResponse(int row, String responseId, String email, String name, boolean anonymous, List<String> answers) {
         this.row = row;
         this.responseId = responseId;
         this.email = email;
@@ -35,6 +35,16 @@ public final class ParsedResponse {
 
     public LocalDateTime completed() {
         return completed == NO_TIME ? null : LocalDateTime.ofEpochSecond(completed, 0, ZoneOffset.UTC);
+    }
+
+    /** Sets the start time as local-epoch seconds (wall clock as if UTC). */
+    public void startedAt(long localSeconds) {
+        started = localSeconds;
+    }
+
+    /** Sets the completion time as local-epoch seconds (wall clock as if UTC). */
+    public void completedAt(long localSeconds) {
+        completed = localSeconds;
     }
 
     /** Completion time as local-epoch seconds, or {@link #NO_TIME}. */

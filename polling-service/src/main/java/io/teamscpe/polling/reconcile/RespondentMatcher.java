@@ -18,7 +18,7 @@ public final class RespondentMatcher {
     private final Map<String, List<Person>> participantsByName = new HashMap<>();
     private final Set<String> participantKeys = new HashSet<>();
     private final Map<String, Person> professionalByEmail = new HashMap<>();
-    private final Map<String, String> professionalMethod = new HashMap<>();
+    private final Map<String, MatchMethod> professionalMethod = new HashMap<>();
     private final Map<String, List<Person>> professionalsByName = new HashMap<>();
     private final Map<String, Mapping> mappings;
     private final List<Person> everyone = new ArrayList<>();
@@ -32,18 +32,18 @@ public final class RespondentMatcher {
             everyone.add(p);
         }
         for (Person p : professionals) {
-            index(professionalByEmail, professionalMethod, p.email(), p, "EMAIL");
-            index(professionalByEmail, professionalMethod, p.upn(), p, "UPN");
+            index(professionalByEmail, professionalMethod, p.email(), p, MatchMethod.EMAIL);
+            index(professionalByEmail, professionalMethod, p.upn(), p, MatchMethod.UPN);
             for (String alternate : p.alternateEmails()) {
-                index(professionalByEmail, professionalMethod, alternate, p, "ALTERNATE_EMAIL");
+                index(professionalByEmail, professionalMethod, alternate, p, MatchMethod.ALTERNATE_EMAIL);
             }
             byName(professionalsByName, p);
             everyone.add(p);
         }
     }
 
-    private static void index(Map<String, Person> map, Map<String, String> methods, String email, Person p,
-                              String method) {
+    private static void index(Map<String, Person> map, Map<String, MatchMethod> methods, String email, Person p,
+                              MatchMethod method) {
         String e = Names.email(email);
         if (e != null && !map.containsKey(e)) {
             map.put(e, p);
@@ -73,11 +73,11 @@ public final class RespondentMatcher {
             if (participant == null) {
                 participant = keyOf(participantByEmail.get(e));
             }
-            return new Match(participant, mapping.professionalId(), "MAPPING");
+            return new Match(participant, mapping.professionalId(), MatchMethod.MAPPING);
         }
         Person participant = e == null ? null : participantByEmail.get(e);
         Person professional = e == null ? null : professionalByEmail.get(e);
-        String method = participant != null ? "EMAIL" : professional != null ? professionalMethod.get(e) : null;
+        MatchMethod method = participant != null ? MatchMethod.EMAIL : professional != null ? professionalMethod.get(e) : null;
         if (participant == null && professional != null) {
             participant = participantOf(professional);
         }
@@ -85,7 +85,7 @@ public final class RespondentMatcher {
             String n = Names.normalize(name);
             participant = unique(participantsByName.get(n));
             professional = unique(professionalsByName.get(n));
-            method = participant != null || professional != null ? "NAME" : null;
+            method = participant != null || professional != null ? MatchMethod.NAME : null;
         }
         if (professional == null && participant != null) {
             professional = professionalByEmail.get(Names.email(participant.email()));

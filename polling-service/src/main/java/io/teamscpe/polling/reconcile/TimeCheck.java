@@ -11,10 +11,10 @@ package io.teamscpe.polling.reconcile;
  * @param inMeetingAtLikelyOffset responses inside the meeting under {@code likelyOffset}
  * @param present         matched respondents whose response falls inside their own attendance, under the zone used
  */
-public record TimeCheck(String verdict, String zoneUsed, String zoneOffset, int withTimes, int inMeeting,
+public record TimeCheck(TimeVerdict verdict, String zoneUsed, String zoneOffset, int withTimes, int inMeeting,
                         String likelyOffset, int inMeetingAtLikelyOffset, int present, int withPresence,
                         String message) {
     public boolean warns() {
-        return "SHIFTED".equals(verdict) || "NOT_THIS_SESSION".equals(verdict);
+        return verdict == TimeVerdict.SHIFTED || verdict == TimeVerdict.NOT_THIS_SESSION;
     }
 }

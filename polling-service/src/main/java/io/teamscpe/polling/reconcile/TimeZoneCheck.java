@@ -34,7 +34,7 @@ public final class TimeZoneCheck {
         String zoneId = zone.getId();
         ZoneOffset zoneOffset = zone.getRules().getOffset(start);
         if (samples.isEmpty()) {
-            return new TimeCheck("NO_TIMES", zoneId, zoneOffset.getId(), 0, 0, null, 0, 0, 0,
+            return new TimeCheck(TimeVerdict.NO_TIMES, zoneId, zoneOffset.getId(), 0, 0, null, 0, 0, 0,
                     "The file has no response times to check against the meeting.");
         }
         long from = start.getEpochSecond() - early.getSeconds();
@@ -70,16 +70,16 @@ public final class TimeZoneCheck {
             String span = LOCAL.format(LocalDateTime.ofEpochSecond(locals[0], 0, ZoneOffset.UTC)) + " – "
                     + LOCAL.format(LocalDateTime.ofEpochSecond(locals[locals.length - 1], 0, ZoneOffset.UTC));
             String meeting = LOCAL.format(start.atZone(zone)) + " – " + LOCAL.format(end.atZone(zone)) + " " + zoneId;
-            return new TimeCheck("NOT_THIS_SESSION", zoneId, zoneOffset.getId(), n, used, likely, best.inMeeting(),
+            return new TimeCheck(TimeVerdict.NOT_THIS_SESSION, zoneId, zoneOffset.getId(), n, used, likely, best.inMeeting(),
                     present, withPresence, "The responses (" + span + ", local time of the export) cannot belong to "
                     + "this session (" + meeting + ") under any UTC offset: only " + best.inMeeting() + " of " + n
                     + " would fall inside the meeting. Check that the file was uploaded to the right session.");
         }
         if (used >= best.inMeeting()) {
-            return new TimeCheck("OK", zoneId, zoneOffset.getId(), n, used, zoneOffset.getId(), used, present,
+            return new TimeCheck(TimeVerdict.OK, zoneId, zoneOffset.getId(), n, used, zoneOffset.getId(), used, present,
                     withPresence, used + " of " + n + " responses fall inside the meeting under " + under + ".");
         }
-        return new TimeCheck("SHIFTED", zoneId, zoneOffset.getId(), n, used, likely, best.inMeeting(), present,
+        return new TimeCheck(TimeVerdict.SHIFTED, zoneId, zoneOffset.getId(), n, used, likely, best.inMeeting(), present,
                 withPresence, (n - used) + " of " + n + " responses fall outside the meeting under " + under
                 + "; under UTC" + likely + " " + best.inMeeting() + " fall inside it" + (best.present() > 0
                 ? " (and " + best.present() + " inside the respondent's own attendance)" : "")

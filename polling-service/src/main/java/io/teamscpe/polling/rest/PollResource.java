@@ -3,8 +3,10 @@ package io.teamscpe.polling.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.security.FirmContext;
-import io.teamscpe.polling.rest.PollApi.InclusionChange;
-import io.teamscpe.polling.rest.PollApi.MapRespondent;
+import io.teamscpe.polling.api.PollApi;
+import io.teamscpe.polling.api.PollApi.InclusionChange;
+import io.teamscpe.polling.api.PollApi.MapRespondent;
+import io.teamscpe.polling.service.MapRespondentCommand;
 import io.teamscpe.polling.service.PollMaintenance;
 import io.teamscpe.polling.service.PollQueries;
 import io.teamscpe.polling.service.PollUploadService;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -53,19 +54,19 @@ public class PollResource {
                            @RestForm("timeZone") String timeZone) {
         List<Upload> list = files == null ? List.of()
                 : files.stream().map(f -> new Upload(name(f), f.uploadedFile(), f.size())).toList();
-        var result = uploads.upload(firm.firmId(), firm.userId(), sessionId, list, timeZone);
+        var result = PollApi.UploadResult.of(uploads.upload(firm.firmId(), firm.userId(), sessionId, list, timeZone));
         return Response.status(result.polls().isEmpty() ? 200 : 201).entity(result).build();
     }
 
     @GET
     public PollApi.PollList list(@PathParam("id") String sessionId) {
-        return queries.list(firm.firmId(), sessionId);
+        return PollApi.PollList.of(sessionId, queries.list(firm.firmId(), sessionId));
     }
 
     @GET
     @Path("{pollId}")
     public PollApi.PollDetail get(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId) {
-        return queries.get(firm.firmId(), sessionId, pollId);
+        return PollApi.PollDetail.of(queries.get(firm.firmId(), sessionId, pollId));
     }
 
     /** Replaces the poll's file (part {@code file}); the poll keeps its id, the old file stays in the audit trail. */
@@ -78,8 +79,8 @@ public class PollResource {
             throw ProblemException.badRequest("no-files", "No file",
                     "Send the replacement export as a multipart/form-data part named 'file'.");
         }
-        return uploads.replace(firm.firmId(), firm.userId(), sessionId, pollId,
-                new Upload(name(file), file.uploadedFile(), file.size()), timeZone);
+        return PollApi.PollView.of(uploads.replace(firm.firmId(), firm.userId(), sessionId, pollId,
+                new Upload(name(file), file.uploadedFile(), file.size()), timeZone));
     }
 
     /** Excludes the poll from credit (it stays listed; a reason is required) or includes it again. */
@@ -87,21 +88,23 @@ public class PollResource {
     @Path("{pollId}")
     public PollApi.PollView include(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
                                     @Valid @NotNull InclusionChange change) {
-        return maintenance.setIncluded(firm.firmId(), firm.userId(), sessionId, pollId, change.included(),
-                change.reason());
+        return PollApi.PollView.of(maintenance.setIncluded(firm.firmId(), firm.userId(), sessionId, pollId,
+                change.included(), change.reason()));
     }
 
     @GET
     @Path("respondents")
     public PollApi.RespondentList respondents(@PathParam("id") String sessionId) {
-        return queries.respondents(firm.firmId(), sessionId);
+        return PollApi.RespondentList.of(queries.respondents(firm.firmId(), sessionId));
     }
 
     @POST
     @Path("respondents/mappings")
-    public Map<String, Object> map(@PathParam("id") String sessionId, @Valid @NotNull MapRespondent request) {
-        int changed = maintenance.map(firm.firmId(), firm.userId(), sessionId, request);
-        return Map.of("pollsUpdated", changed);
+    public PollApi.MappingResult map(@PathParam("id") String sessionId, @Valid @NotNull MapRespondent request) {
+        int changed = maintenance.map(firm.firmId(), firm.userId(), sessionId,
+                new MapRespondentCommand(request.respondentKey(), request.email(), request.name(),
+                        request.professionalId(), request.professionalEmail(), request.participantKey()));
+        return new PollApi.MappingResult(changed);
     }
 
     private static String name(FileUpload f) {

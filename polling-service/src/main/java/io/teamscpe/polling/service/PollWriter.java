@@ -3,12 +3,23 @@ package io.teamscpe.polling.service;
 import io.teamscpe.contracts.poll.PollReplaced;
 import io.teamscpe.contracts.poll.PollUploaded;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.polling.CurrentPoll;
+import io.teamscpe.polling.HistoryAction;
 import io.teamscpe.polling.Poll;
 import io.teamscpe.polling.PollFile;
+import io.teamscpe.polling.PollMatching;
 import io.teamscpe.polling.PollSession;
+import io.teamscpe.polling.StoredResponse;
+import io.teamscpe.polling.config.PollingConfig;
+import io.teamscpe.polling.messaging.PollPublisher;
 import io.teamscpe.polling.parse.ParsedPoll;
 import io.teamscpe.polling.parse.ParsedResponse;
+import io.teamscpe.polling.reconcile.MatchContext;
 import io.teamscpe.polling.reconcile.Names;
+import io.teamscpe.polling.store.FileStore;
+import io.teamscpe.polling.store.History;
+import io.teamscpe.polling.store.MatchContexts;
+import io.teamscpe.polling.store.ResponseStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
@@ -17,34 +28,67 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Stores parsed polls (a whole upload in one transaction) and publishes them through the outbox. */
+/**
+ * The transactions of an upload: one reads the session and the firm's files with the upload's hashes; after
+ * parsing (outside any transaction) one stores the parsed polls (a whole upload, or nothing) and publishes them
+ * through the outbox.
+ */
 @ApplicationScoped
 public class PollWriter {
-    private final Reconciliation reconciliation;
+    private final MatchContexts contexts;
     private final ResponseStore responses;
     private final FileStore files;
     private final PollPublisher publisher;
     private final History history;
+    private final PollingConfig config;
 
-    public PollWriter(Reconciliation reconciliation, ResponseStore responses, FileStore files,
-                      PollPublisher publisher, History history) {
-        this.reconciliation = reconciliation;
+    public PollWriter(MatchContexts contexts, ResponseStore responses, FileStore files, PollPublisher publisher,
+                      History history, PollingConfig config) {
+        this.contexts = contexts;
         this.responses = responses;
         this.files = files;
         this.publisher = publisher;
         this.history = history;
+        this.config = config;
     }
 
     /** A file that parsed. */
     public record Accepted(String fileName, Path path, long size, String sha256, ParsedPoll parsed) {
     }
 
+    /** The session polls are uploaded to, and the firm's files that already hold the upload's bytes. */
+    public record Target(PollSession session, Map<String, PollFile> existingBySha) {
+    }
+
+    /** Reads the session (404 when the firm has none, 409 when cancelled) and the firm's files with these hashes. */
     @Transactional
-    public List<Poll> create(String firmId, String user, PollSession session, List<Accepted> accepted, ZoneId zone) {
-        Reconciliation.Context ctx = reconciliation.context(firmId, session.sessionId);
+    public Target target(String firmId, String sessionId, Collection<String> sha256s) {
+        PollSession s = PollSession.findInFirm(firmId, sessionId)
+                .orElseThrow(() -> new ProblemException(404, "not-found", "Session not found",
+                        "No session with id " + sessionId + " exists in your firm (a session created moments ago "
+                                + "may take a few seconds to appear here)."));
+        if (s.cancelled) {
+            throw new ProblemException(409, "session-cancelled", "Session cancelled",
+                    "Session '" + s.title + "' was cancelled; polls cannot be uploaded to it.");
+        }
+        Map<String, PollFile> existing = new HashMap<>();
+        for (String sha : sha256s) {
+            PollFile.byHash(firmId, sha).ifPresent(f -> existing.put(sha, f));
+        }
+        return new Target(s, existing);
+    }
+
+    /** Stores every accepted file as a new poll; the polls with their files, read in the same transaction. */
+    @Transactional
+    public List<CurrentPoll> create(String firmId, String user, PollSession session, List<Accepted> accepted,
+                                    ZoneId zone) {
+        MatchContext ctx = contexts.of(firmId, session.sessionId);
         List<Poll> created = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Accepted a : accepted) {
@@ -67,18 +111,19 @@ public class PollWriter {
             files.insert(new FileStore.NewFile(UUID.randomUUID(), poll.id, firmId, session.sessionId, 1, a.fileName(),
                     a.sha256(), a.path(), a.size(), user, now));
             responses.replace(poll.id, stored);
-            history.record(poll, "UPLOADED", "'" + a.fileName() + "' (sha256 " + a.sha256() + ")", user);
+            history.record(poll, HistoryAction.UPLOADED, "'" + a.fileName() + "' (sha256 " + a.sha256() + ")", user);
             publisher.revision(poll, stored, chunks -> new PollUploaded(poll.sessionId, firmId, poll.id.toString(),
                     poll.revision, poll.question, poll.options, poll.multiSelect, a.fileName(), a.sha256(), user,
                     poll.responseCount, poll.anonymousCount, poll.matchedCount, chunks, poll.included, poll.timeZone,
                     now));
             created.add(poll);
         }
-        return created;
+        return created.stream().map(CurrentPoll::of).toList();
     }
 
+    /** Replaces the poll's file (or reads it in another zone); the poll with its new current file. */
     @Transactional
-    public Poll replace(String firmId, String user, PollSession session, UUID pollId, Accepted a, ZoneId zone) {
+    public CurrentPoll replace(String firmId, String user, PollSession session, UUID pollId, Accepted a, ZoneId zone) {
         Poll poll = Poll.findInSession(firmId, session.sessionId, pollId)
                 .orElseThrow(() -> ProblemException.notFound("Poll", pollId.toString()));
         PollFile old = PollFile.currentOf(poll.id).orElseThrow();
@@ -98,19 +143,19 @@ public class PollWriter {
         Instant now = Instant.now();
         String previousZone = poll.timeZone;
         poll.revision++;
-        Reconciliation.Context ctx = reconciliation.context(firmId, session.sessionId);
+        MatchContext ctx = contexts.of(firmId, session.sessionId);
         List<StoredResponse> stored = apply(poll, session, a, zone, ctx, now);
         if (sameFile) {
             // the same bytes read in another zone: the file row stays, the responses' instants change
             responses.replace(poll.id, stored);
-            history.record(poll, "REREAD", "'" + old.fileName + "' read in " + zone.getId() + " instead of "
+            history.record(poll, HistoryAction.REREAD, "'" + old.fileName + "' read in " + zone.getId() + " instead of "
                     + previousZone, user);
         } else {
             old.current = false;
             files.insert(new FileStore.NewFile(UUID.randomUUID(), poll.id, firmId, session.sessionId, poll.revision,
                     a.fileName(), a.sha256(), a.path(), a.size(), user, now));
             responses.replace(poll.id, stored);
-            history.record(poll, "REPLACED", "'" + old.fileName + "' (sha256 " + old.sha256 + ") replaced by '"
+            history.record(poll, HistoryAction.REPLACED, "'" + old.fileName + "' (sha256 " + old.sha256 + ") replaced by '"
                     + a.fileName() + "' (sha256 " + a.sha256() + ")", user);
         }
         String fileName = sameFile ? old.fileName : a.fileName();
@@ -118,11 +163,11 @@ public class PollWriter {
                 poll.revision, poll.question, poll.options, poll.multiSelect, fileName, a.sha256(), old.fileName,
                 old.sha256, user, poll.responseCount, poll.anonymousCount, poll.matchedCount, chunks, poll.included,
                 poll.timeZone, now));
-        return poll;
+        return CurrentPoll.of(poll);
     }
 
     private List<StoredResponse> apply(Poll poll, PollSession session, Accepted a, ZoneId zone,
-                                       Reconciliation.Context ctx, Instant now) {
+                                       MatchContext ctx, Instant now) {
         ParsedPoll parsed = a.parsed();
         poll.question = parsed.question();
         poll.options = parsed.options();
@@ -138,8 +183,8 @@ public class PollWriter {
                     instant(r.started(), zone), instant(r.completed(), zone), match.participantKey(),
                     match.professionalId(), match.method()));
         }
-        Reconciliation.count(poll, stored);
-        poll.timeCheck = reconciliation.timeCheck(session, zone, stored, ctx);
+        PollMatching.count(poll, stored);
+        poll.timeCheck = PollMatching.timeCheck(session, zone, stored, ctx, config.earlyGrace(), config.lateGrace());
         List<String> warnings = new ArrayList<>(parsed.warnings());
         if (poll.timeCheck.warns()) {
             warnings.add(poll.timeCheck.message());
