@@ -13,7 +13,7 @@ import io.teamscpe.contracts.session.RulesetRules.WithoutPolls;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The rulesets every firm starts with (shared/design/CREDIT-RULES.md); firms edit them like their own. */
+/** The rulesets every firm starts with (docs/credit-rules.md); firms edit them like their own. */
 public final class RulesetPresets {
     public static final String DEFAULT_NAME = "NASBA GIB";
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a ruleset's rules against what CREDIT-RULES.md allows and names every wrong field ({@code rules.credit.
+ * Checks a ruleset's rules against what docs/credit-rules.md allows and names every wrong field ({@code rules.credit.
  * increment} ...), so an administrator fixes all of them at once. Pure: no I/O.
  */
 public final class RulesetValidator {

@@ -6,7 +6,7 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalException;
 import io.teamscpe.credential.Provider;
-import io.teamscpe.credential.identity.RetargetingHttpClient;
+import io.teamscpe.platform.graph.RetargetingHttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
 import java.util.Map;

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Pure credit rules (shared/design/CREDIT-RULES.md): facts and a ruleset in, credit and a plain-language reason
+ * Pure credit rules (docs/credit-rules.md): facts and a ruleset in, credit and a plain-language reason
  * out. No I/O, no clock. Credit only ever rounds down.
  */
 public final class CreditEngine {

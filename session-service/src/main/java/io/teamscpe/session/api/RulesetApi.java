@@ -21,7 +21,7 @@ public final class RulesetApi {
     public record RulesetRequest(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 2000) String description,
-            @Schema(description = "The credit rules (see CREDIT-RULES.md); refused with every wrong field named")
+            @Schema(description = "The credit rules (see docs/credit-rules.md in the repository); refused with every wrong field named")
             RulesetRules rules,
             @Schema(description = "Make this the firm's default ruleset for new sessions") Boolean makeDefault) {
         public RulesetDraft draft() {
