@@ -1,5 +1,6 @@
 package io.teamscpe.polling;
 
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.polling.reconcile.MatchContext;
 import io.teamscpe.polling.reconcile.TimeCheck;
 import io.teamscpe.polling.reconcile.TimeZoneCheck;
@@ -32,7 +33,7 @@ public final class PollMatching {
     }
 
     /** Whether the responses' times fit the session under {@code zone}, with the grace before and after it. */
-    public static TimeCheck timeCheck(PollSession session, ZoneId zone, List<StoredResponse> responses,
+    public static TimeCheck timeCheck(KnownSession session, ZoneId zone, List<StoredResponse> responses,
                                       MatchContext ctx, Duration early, Duration late) {
         List<TimeZoneCheck.Sample> samples = new ArrayList<>(responses.size());
         for (StoredResponse r : responses) {
@@ -43,7 +44,7 @@ public final class PollMatching {
                         r.participantKey() == null ? null : ctx.presence().get(r.participantKey())));
             }
         }
-        return TimeZoneCheck.check(samples, session.scheduledStart, session.scheduledEnd, zone, early, late);
+        return TimeZoneCheck.check(samples, session.scheduledStart(), session.scheduledEnd(), zone, early, late);
     }
 
     public static void count(Poll poll, List<StoredResponse> responses) {

@@ -10,7 +10,6 @@ import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.EventConsumer;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.polling.RematchReason;
-import io.teamscpe.polling.service.SessionReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

@@ -4,7 +4,8 @@ import io.teamscpe.contracts.poll.PollReconciled;
 import io.teamscpe.polling.HistoryAction;
 import io.teamscpe.polling.Poll;
 import io.teamscpe.polling.PollMatching;
-import io.teamscpe.polling.PollSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.polling.RematchReason;
 import io.teamscpe.polling.StoredResponse;
 import io.teamscpe.polling.config.PollingConfig;
@@ -24,14 +25,16 @@ import java.util.List;
  */
 @ApplicationScoped
 public class PollRematch {
+    private final KnownSessions sessions;
     private final MatchContexts contexts;
     private final ResponseStore responses;
     private final History history;
     private final PollPublisher publisher;
     private final PollingConfig config;
 
-    public PollRematch(MatchContexts contexts, ResponseStore responses, History history, PollPublisher publisher,
-                       PollingConfig config) {
+    public PollRematch(KnownSessions sessions, MatchContexts contexts, ResponseStore responses, History history,
+                       PollPublisher publisher, PollingConfig config) {
+        this.sessions = sessions;
         this.contexts = contexts;
         this.responses = responses;
         this.history = history;
@@ -43,7 +46,7 @@ public class PollRematch {
     @Transactional(Transactional.TxType.MANDATORY)
     public int session(String firmId, String sessionId, RematchReason reason) {
         List<Poll> polls = Poll.listInSession(firmId, sessionId);
-        PollSession session = PollSession.findById(sessionId);
+        KnownSession session = sessions.find(sessionId).orElse(null);
         if (polls.isEmpty() || session == null) {
             return 0;
         }

@@ -2,7 +2,8 @@ package io.teamscpe.polling.service;
 
 import io.teamscpe.platform.audit.AuditPart;
 import io.teamscpe.platform.audit.AuditZip;
-import io.teamscpe.polling.PollSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.polling.store.AuditStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,16 +17,18 @@ import java.io.UncheckedIOException;
  */
 @ApplicationScoped
 public class AuditMaterial implements AuditPart {
+    private final KnownSessions sessions;
     private final AuditStore store;
 
-    public AuditMaterial(AuditStore store) {
+    public AuditMaterial(KnownSessions sessions, AuditStore store) {
+        this.sessions = sessions;
         this.store = store;
     }
 
     @Override
     @Transactional
     public boolean known(String firmId, String sessionId) {
-        return PollSession.findInFirm(firmId, sessionId).isPresent();
+        return sessions.findInFirm(firmId, sessionId).isPresent();
     }
 
     @Override

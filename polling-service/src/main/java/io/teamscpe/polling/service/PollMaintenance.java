@@ -8,7 +8,8 @@ import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.HistoryAction;
 import io.teamscpe.polling.Poll;
-import io.teamscpe.polling.PollSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.polling.RematchReason;
 import io.teamscpe.polling.messaging.PollRematch;
 import io.teamscpe.polling.reconcile.Mapping;
@@ -23,12 +24,15 @@ import java.util.UUID;
 /** Changes to existing polls: exclude/include, respondent mappings, and matching again when attendance changes. */
 @ApplicationScoped
 public class PollMaintenance {
+    private final KnownSessions sessions;
     private final History history;
     private final RespondentMappings mappings;
     private final PollRematch rematch;
     private final Outbox outbox;
 
-    public PollMaintenance(History history, RespondentMappings mappings, PollRematch rematch, Outbox outbox) {
+    public PollMaintenance(KnownSessions sessions, History history, RespondentMappings mappings, PollRematch rematch,
+                           Outbox outbox) {
+        this.sessions = sessions;
         this.history = history;
         this.mappings = mappings;
         this.rematch = rematch;
@@ -59,7 +63,7 @@ public class PollMaintenance {
 
     @Transactional
     public int map(String firmId, String user, String sessionId, MapRespondentCommand request) {
-        PollSession.findInFirm(firmId, sessionId)
+        sessions.findInFirm(firmId, sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session", sessionId));
         String key = request.respondentKey() != null && !request.respondentKey().isBlank()
                 ? request.respondentKey().trim() : Names.respondentKey(request.email(), request.name());
@@ -75,14 +79,5 @@ public class PollMaintenance {
         outbox.publish(new RespondentMapped(sessionId, firmId, key, request.email(), request.name(),
                 professionalId, professionalEmail, request.participantKey(), user, now));
         return rematch.session(firmId, sessionId, RematchReason.RESPONDENT_MAPPED);
-    }
-
-    /**
-     * Matches the session's polls again; publishes a new revision of each poll whose matches changed. For
-     * {@link SessionReadModel} ({@code reason} a {@link RematchReason} name) until the session read model moves.
-     */
-    @Transactional
-    public int rematchSession(String firmId, String sessionId, String reason) {
-        return rematch.session(firmId, sessionId, RematchReason.valueOf(reason));
     }
 }

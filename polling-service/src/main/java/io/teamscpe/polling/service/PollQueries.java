@@ -4,7 +4,8 @@ import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.Poll;
 import io.teamscpe.polling.PollFile;
-import io.teamscpe.polling.PollSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.polling.PollWithHistory;
 import io.teamscpe.polling.Respondents;
 import io.teamscpe.polling.Respondents.Respondent;
@@ -24,11 +25,13 @@ import java.util.UUID;
 /** Reading polls, their files and history, and the session's respondents with their matches. */
 @ApplicationScoped
 public class PollQueries {
+    private final KnownSessions sessions;
     private final ResponseStore responses;
     private final MatchContexts contexts;
     private final History history;
 
-    public PollQueries(ResponseStore responses, MatchContexts contexts, History history) {
+    public PollQueries(KnownSessions sessions, ResponseStore responses, MatchContexts contexts, History history) {
+        this.sessions = sessions;
         this.responses = responses;
         this.contexts = contexts;
         this.history = history;
@@ -80,7 +83,7 @@ public class PollQueries {
         return new Respondents(unmatched, matched, anonymous);
     }
 
-    private static void session(String firmId, String sessionId) {
-        PollSession.findInFirm(firmId, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
+    private void session(String firmId, String sessionId) {
+        sessions.findInFirm(firmId, sessionId).orElseThrow(() -> ProblemException.notFound("Session", sessionId));
     }
 }

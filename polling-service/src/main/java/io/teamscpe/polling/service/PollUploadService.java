@@ -4,7 +4,7 @@ import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.PollExportFormat;
 import io.teamscpe.polling.PollFile;
-import io.teamscpe.polling.PollSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.polling.UploadOutcome;
 import io.teamscpe.polling.UploadOutcome.AlreadyUploaded;
 import io.teamscpe.polling.config.PollingConfig;
@@ -69,7 +69,7 @@ public class PollUploadService {
         uploads.stream().filter(u -> UploadNames.problem(u.fileName()) == null)
                 .forEach(u -> shas.put(u, sha256(u.path())));
         Target target = writer.target(firmId, sessionId, shas.values());
-        PollSession session = target.session();
+        KnownSession session = target.session();
         ZoneId zone = zone(timeZone, session);
         Map<String, Accepted> accepted = new LinkedHashMap<>();
         List<AlreadyUploaded> already = new ArrayList<>();
@@ -123,7 +123,7 @@ public class PollUploadService {
     /** Replaces the poll's file; the poll as it is afterwards, with its new current file. */
     public CurrentPoll replace(String firmId, String user, String sessionId, UUID pollId, Upload upload,
                                String timeZone) {
-        PollSession session = writer.target(firmId, sessionId, List.of()).session();
+        KnownSession session = writer.target(firmId, sessionId, List.of()).session();
         ZoneId zone = zone(timeZone, session);
         PollFileException badName = UploadNames.problem(upload.fileName());
         if (badName != null) {
@@ -149,9 +149,9 @@ public class PollUploadService {
         return problem;
     }
 
-    private static ZoneId zone(String timeZone, PollSession session) {
+    private static ZoneId zone(String timeZone, KnownSession session) {
         if (timeZone == null || timeZone.isBlank()) {
-            return ZoneId.of(session.timeZone);
+            return ZoneId.of(session.timeZone());
         }
         try {
             return ZoneId.of(timeZone.trim());

@@ -8,7 +8,8 @@ import io.teamscpe.polling.HistoryAction;
 import io.teamscpe.polling.Poll;
 import io.teamscpe.polling.PollFile;
 import io.teamscpe.polling.PollMatching;
-import io.teamscpe.polling.PollSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.polling.StoredResponse;
 import io.teamscpe.polling.config.PollingConfig;
 import io.teamscpe.polling.messaging.PollPublisher;
@@ -41,6 +42,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PollWriter {
+    private final KnownSessions sessions;
     private final MatchContexts contexts;
     private final ResponseStore responses;
     private final FileStore files;
@@ -48,8 +50,9 @@ public class PollWriter {
     private final History history;
     private final PollingConfig config;
 
-    public PollWriter(MatchContexts contexts, ResponseStore responses, FileStore files, PollPublisher publisher,
-                      History history, PollingConfig config) {
+    public PollWriter(KnownSessions sessions, MatchContexts contexts, ResponseStore responses, FileStore files,
+                      PollPublisher publisher, History history, PollingConfig config) {
+        this.sessions = sessions;
         this.contexts = contexts;
         this.responses = responses;
         this.files = files;
@@ -63,19 +66,19 @@ public class PollWriter {
     }
 
     /** The session polls are uploaded to, and the firm's files that already hold the upload's bytes. */
-    public record Target(PollSession session, Map<String, PollFile> existingBySha) {
+    public record Target(KnownSession session, Map<String, PollFile> existingBySha) {
     }
 
     /** Reads the session (404 when the firm has none, 409 when cancelled) and the firm's files with these hashes. */
     @Transactional
     public Target target(String firmId, String sessionId, Collection<String> sha256s) {
-        PollSession s = PollSession.findInFirm(firmId, sessionId)
+        KnownSession s = sessions.findInFirm(firmId, sessionId)
                 .orElseThrow(() -> new ProblemException(404, "not-found", "Session not found",
                         "No session with id " + sessionId + " exists in your firm (a session created moments ago "
                                 + "may take a few seconds to appear here)."));
-        if (s.cancelled) {
+        if (s.cancelled()) {
             throw new ProblemException(409, "session-cancelled", "Session cancelled",
-                    "Session '" + s.title + "' was cancelled; polls cannot be uploaded to it.");
+                    "Session '" + s.title() + "' was cancelled; polls cannot be uploaded to it.");
         }
         Map<String, PollFile> existing = new HashMap<>();
         for (String sha : sha256s) {
@@ -86,9 +89,9 @@ public class PollWriter {
 
     /** Stores every accepted file as a new poll; the polls with their files, read in the same transaction. */
     @Transactional
-    public List<CurrentPoll> create(String firmId, String user, PollSession session, List<Accepted> accepted,
+    public List<CurrentPoll> create(String firmId, String user, KnownSession session, List<Accepted> accepted,
                                     ZoneId zone) {
-        MatchContext ctx = contexts.of(firmId, session.sessionId);
+        MatchContext ctx = contexts.of(firmId, session.sessionId());
         List<Poll> created = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Accepted a : accepted) {
@@ -101,14 +104,14 @@ public class PollWriter {
             Poll poll = new Poll();
             poll.id = UUID.randomUUID();
             poll.firmId = firmId;
-            poll.sessionId = session.sessionId;
+            poll.sessionId = session.sessionId();
             poll.revision = 1;
             poll.included = true;
             // one microsecond apart, so the session's list keeps the order the files were uploaded in
             poll.createdAt = now.plus(created.size(), ChronoUnit.MICROS);
             List<StoredResponse> stored = apply(poll, session, a, zone, ctx, now);
             poll.persist();
-            files.insert(new FileStore.NewFile(UUID.randomUUID(), poll.id, firmId, session.sessionId, 1, a.fileName(),
+            files.insert(new FileStore.NewFile(UUID.randomUUID(), poll.id, firmId, session.sessionId(), 1, a.fileName(),
                     a.sha256(), a.path(), a.size(), user, now));
             responses.replace(poll.id, stored);
             history.record(poll, HistoryAction.UPLOADED, "'" + a.fileName() + "' (sha256 " + a.sha256() + ")", user);
@@ -123,8 +126,8 @@ public class PollWriter {
 
     /** Replaces the poll's file (or reads it in another zone); the poll with its new current file. */
     @Transactional
-    public CurrentPoll replace(String firmId, String user, PollSession session, UUID pollId, Accepted a, ZoneId zone) {
-        Poll poll = Poll.findInSession(firmId, session.sessionId, pollId)
+    public CurrentPoll replace(String firmId, String user, KnownSession session, UUID pollId, Accepted a, ZoneId zone) {
+        Poll poll = Poll.findInSession(firmId, session.sessionId(), pollId)
                 .orElseThrow(() -> ProblemException.notFound("Poll", pollId.toString()));
         PollFile old = PollFile.currentOf(poll.id).orElseThrow();
         boolean sameFile = old.sha256.equals(a.sha256());
@@ -143,7 +146,7 @@ public class PollWriter {
         Instant now = Instant.now();
         String previousZone = poll.timeZone;
         poll.revision++;
-        MatchContext ctx = contexts.of(firmId, session.sessionId);
+        MatchContext ctx = contexts.of(firmId, session.sessionId());
         List<StoredResponse> stored = apply(poll, session, a, zone, ctx, now);
         if (sameFile) {
             // the same bytes read in another zone: the file row stays, the responses' instants change
@@ -152,7 +155,7 @@ public class PollWriter {
                     + previousZone, user);
         } else {
             old.current = false;
-            files.insert(new FileStore.NewFile(UUID.randomUUID(), poll.id, firmId, session.sessionId, poll.revision,
+            files.insert(new FileStore.NewFile(UUID.randomUUID(), poll.id, firmId, session.sessionId(), poll.revision,
                     a.fileName(), a.sha256(), a.path(), a.size(), user, now));
             responses.replace(poll.id, stored);
             history.record(poll, HistoryAction.REPLACED, "'" + old.fileName + "' (sha256 " + old.sha256 + ") replaced by '"
@@ -166,7 +169,7 @@ public class PollWriter {
         return CurrentPoll.of(poll);
     }
 
-    private List<StoredResponse> apply(Poll poll, PollSession session, Accepted a, ZoneId zone,
+    private List<StoredResponse> apply(Poll poll, KnownSession session, Accepted a, ZoneId zone,
                                        MatchContext ctx, Instant now) {
         ParsedPoll parsed = a.parsed();
         poll.question = parsed.question();
