@@ -1,6 +1,6 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.store;
 
-import io.teamscpe.reporting.rest.CompletionApi.Override;
+import io.teamscpe.reporting.report.CompletionReport.Override;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,11 +14,9 @@ import java.util.Map;
 @ApplicationScoped
 public class Overrides {
     private final EntityManager em;
-    private final ReportInputs inputs;
 
-    public Overrides(EntityManager em, ReportInputs inputs) {
+    public Overrides(EntityManager em) {
         this.em = em;
-        this.inputs = inputs;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -36,6 +34,7 @@ public class Overrides {
         return out;
     }
 
+    /** Appends an override; the caller marks the session's report inputs changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String firmId, String sessionId, String participantId, BigDecimal credit,
                        BigDecimal previous, BigDecimal suggested, String reason, String by) {
@@ -46,6 +45,5 @@ public class Overrides {
                 .setParameter(1, sessionId).setParameter(2, firmId).setParameter(3, participantId)
                 .setParameter(4, credit).setParameter(5, previous).setParameter(6, suggested)
                 .setParameter(7, reason.trim()).setParameter(8, by).setParameter(9, Instant.now()).executeUpdate();
-        inputs.changed(sessionId);
     }
 }
