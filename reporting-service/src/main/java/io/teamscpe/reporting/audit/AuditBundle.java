@@ -23,7 +23,7 @@ import java.util.zip.ZipFile;
 public final class AuditBundle {
     /** Writes reporting's own record of the session into the zip (service: in a transaction of its own). */
     @FunctionalInterface
-    public interface Record {
+    public interface RecordWriter {
         void write(ReportSession session, AuditZip zip) throws IOException;
     }
 
@@ -49,7 +49,7 @@ public final class AuditBundle {
     private final byte[] decisions;
     private final Map<String, Path> parts;
     private final List<String> notes;
-    private final Record record;
+    private final RecordWriter record;
     private final ObjectMapper json;
 
     /**
@@ -57,7 +57,7 @@ public final class AuditBundle {
      * @param parts     per prefix in the zip, a whole zip of another service's material (a temporary file)
      */
     public AuditBundle(ReportSession session, String requestedBy, byte[] decisions, Map<String, Path> parts,
-                       List<String> notes, Record record, ObjectMapper json) {
+                       List<String> notes, RecordWriter record, ObjectMapper json) {
         this.session = session;
         this.requestedBy = requestedBy;
         this.decisions = decisions;

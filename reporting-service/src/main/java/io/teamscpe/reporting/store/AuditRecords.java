@@ -2,12 +2,12 @@ package io.teamscpe.reporting.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
  * Reporting's own audit record of a session as JSON arrays, straight from its tables: the ruleset version it used,
  * the override trail (who, when, before, after, why), the processing runs, and every credit event published.
+ * Runs in its caller's transaction (service/ or messaging/ holds the boundary).
  */
 @ApplicationScoped
 public class AuditRecords {
@@ -17,7 +17,6 @@ public class AuditRecords {
         this.em = em;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public String ruleset(String rulesetId, Integer version) {
         return rows("""
                 select json_build_object('rulesetId', ruleset_id, 'version', version, 'name', name,
@@ -25,7 +24,6 @@ public class AuditRecords {
                 rulesetId, version);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public String overrides(String sessionId) {
         return rows("""
                 select json_build_object('participantId', participant_id, 'credit', credit,
@@ -34,7 +32,6 @@ public class AuditRecords {
                 from credit_override where session_id = ?1 order by id""", sessionId);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public String processingRuns(String sessionId) {
         return rows("""
                 select json_build_object('run', run, 'processedBy', processed_by, 'processedAt', processed_at,
@@ -42,7 +39,6 @@ public class AuditRecords {
                 from processing_run where session_id = ?1 order by run""", sessionId);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public String publishedCreditEvents(String sessionId) {
         return rows("""
                 select json_build_object('eventId', id, 'type', ce_type, 'time', ce_time, 'sentAt', sent_at,

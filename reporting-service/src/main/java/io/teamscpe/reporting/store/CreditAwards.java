@@ -6,14 +6,16 @@ import io.teamscpe.reporting.report.ProcessingRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What processing runs published per professional (credit_award) and the runs themselves (processing_run). */
+/**
+ * What processing runs published per professional (credit_award) and the runs themselves (processing_run).
+ * Runs in its caller's transaction.
+ */
 @ApplicationScoped
 public class CreditAwards {
     private final EntityManager em;
@@ -23,13 +25,11 @@ public class CreditAwards {
     }
 
     /** Serializes the processing runs of one session: held until the transaction ends. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void lock(ReportSession s) {
         em.lock(s, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The number the session's next run gets. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public int nextRun(String sessionId) {
         return ((Number) em.createNativeQuery(
                         "select coalesce(max(run), 0) + 1 from processing_run where session_id = ?1")
@@ -37,7 +37,6 @@ public class CreditAwards {
     }
 
     /** Per professional, what earlier runs of the session published. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Published> published(String sessionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
@@ -49,7 +48,6 @@ public class CreditAwards {
     }
 
     /** Keeps what a run published for one professional. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void store(String sessionId, String firmId, String professionalId, BigDecimal credits, boolean revoked,
                       int run, Instant now) {
         em.createNativeQuery("""
@@ -64,7 +62,6 @@ public class CreditAwards {
     }
 
     /** Records a finished run. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void recordRun(String firmId, ProcessingRun r) {
         em.createNativeQuery("""
                         insert into processing_run (session_id, run, firm_id, processed_by, processed_at, awarded,

@@ -3,14 +3,16 @@ package io.teamscpe.reporting.store;
 import io.teamscpe.reporting.report.CompletionReport.Override;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The append-only audit trail of overrides; the latest one per participant is in force. */
+/**
+ * The append-only audit trail of overrides; the latest one per participant is in force. Runs in its caller's
+ * transaction.
+ */
 @ApplicationScoped
 public class Overrides {
     private final EntityManager em;
@@ -19,7 +21,6 @@ public class Overrides {
         this.em = em;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Override> current(String sessionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -35,7 +36,6 @@ public class Overrides {
     }
 
     /** Appends an override; the caller marks the session's report inputs changed. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void record(String firmId, String sessionId, String participantId, BigDecimal credit,
                        BigDecimal previous, BigDecimal suggested, String reason, String by) {
         em.createNativeQuery("""

@@ -2,13 +2,13 @@ package io.teamscpe.reporting.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Polls from cpe.polls.v1 as stored: a revision (header + its chunks) replaces the poll's responses once complete;
  * the included flag follows the latest header and exclude/include events (messaging/PollProjection applies them).
+ * Runs in its caller's transaction (service/ or messaging/ holds the boundary).
  */
 @ApplicationScoped
 public class Polls {
@@ -21,7 +21,6 @@ public class Polls {
     }
 
     /** Stores one chunk of a revision's responses (once). */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void chunk(String pollId, int revision, int sequence, Object responses) {
         em.createNativeQuery("""
                         insert into poll_chunk (poll_id, revision, sequence, responses)
@@ -31,7 +30,6 @@ public class Polls {
     }
 
     /** Stores a revision's header and what it says of the poll (question, file, included). */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void header(String sessionId, String firmId, String pollId, int revision, int chunkCount,
                        boolean included, String question, String fileName, String sha256, Object header) {
         em.createNativeQuery("""
@@ -52,7 +50,6 @@ public class Polls {
     }
 
     /** Makes the revision the poll's responses once all its chunks are in; whether it did. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public boolean promoteIfComplete(String sessionId, String pollId, int revision) {
         List<?> expected = em.createNativeQuery(
                         "select chunk_count from poll_revision where poll_id = ?1 and revision = ?2")
@@ -89,7 +86,6 @@ public class Polls {
     }
 
     /** Whether the poll counts towards credit. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void included(String pollId, boolean included) {
         em.createNativeQuery("update poll set included = ?2, updated_at = ?3 where poll_id = ?1")
                 .setParameter(1, pollId).setParameter(2, included).setParameter(3, Instant.now()).executeUpdate();

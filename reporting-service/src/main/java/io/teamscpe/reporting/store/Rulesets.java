@@ -3,9 +3,8 @@ package io.teamscpe.reporting.store;
 import io.teamscpe.contracts.session.RulesetPublished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-/** Stores ruleset versions, from cpe.sessions.v1 (rosters: platform {@code Rosters}). */
+/** Stores ruleset versions, from cpe.sessions.v1 (rosters: platform {@code Rosters}), in its caller's transaction. */
 @ApplicationScoped
 public class Rulesets {
     private final EntityManager em;
@@ -16,7 +15,6 @@ public class Rulesets {
         this.json = json;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public void save(RulesetPublished e) {
         em.createNativeQuery("""
                         insert into ruleset_version (ruleset_id, version, firm_id, name, firm_default, rules)
