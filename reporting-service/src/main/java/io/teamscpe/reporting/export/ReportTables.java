@@ -1,13 +1,12 @@
 package io.teamscpe.reporting.export;
 
 import io.teamscpe.reporting.export.Table.Fact;
-import io.teamscpe.reporting.rest.CompletionApi.CompletionReport;
-import io.teamscpe.reporting.rest.CompletionApi.CompletionRow;
-import io.teamscpe.reporting.rest.CompletionApi.Freshness;
-import io.teamscpe.reporting.rest.RawDataApi.PollAnswer;
-import io.teamscpe.reporting.rest.RawDataApi.PollColumn;
-import io.teamscpe.reporting.rest.RawDataApi.RawDataReport;
-import io.teamscpe.reporting.rest.RawDataApi.RawRow;
+import io.teamscpe.reporting.report.CompletionReport;
+import io.teamscpe.reporting.report.CompletionReport.Freshness;
+import io.teamscpe.reporting.report.CompletionReport.Row;
+import io.teamscpe.reporting.report.RawDataReport;
+import io.teamscpe.reporting.report.RawDataReport.PollAnswer;
+import io.teamscpe.reporting.report.SessionSnapshot.Poll;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,9 +27,9 @@ public final class ReportTables {
             header.add(p.question() + " – answered at");
         });
         List<List<Object>> rows = new ArrayList<>(r.rows().size());
-        for (RawRow row : r.rows()) {
+        for (RawDataReport.Row row : r.rows()) {
             List<Object> cells = new ArrayList<>(Arrays.asList(row.participantId(), row.displayName(), row.email(),
-                    row.matchStatus(), row.firstJoin(), row.lastLeave(), row.intervals().stream()
+                    row.matchStatus().name(), row.firstJoin(), row.lastLeave(), row.intervals().stream()
                             .map(i -> i.joined() + "/" + i.left()).collect(Collectors.joining(" ")),
                     row.totalMinutes()));
             for (PollAnswer a : row.answers()) {
@@ -45,7 +44,7 @@ public final class ReportTables {
                 new Fact("Attendance snapshot", r.attendanceSnapshotId() == null ? "none yet"
                         : r.attendanceSnapshotId()),
                 new Fact("Polls", r.polls().size())));
-        for (PollColumn p : r.polls()) {
+        for (Poll p : r.polls()) {
             about.add(new Fact("Poll " + p.pollId(), p.question() + (p.included() ? " (counts)" : " (excluded)")
                     + "; file " + p.fileName() + ", SHA-256 " + p.sha256()));
         }
@@ -59,9 +58,9 @@ public final class ReportTables {
                 "polls_answered", "polls_presented", "suggested_credit", "reason", "override_credit",
                 "override_reason", "override_by", "final_credit", "ruleset", "ruleset_version");
         List<List<Object>> rows = new ArrayList<>(r.rows().size());
-        for (CompletionRow row : r.rows()) {
+        for (Row row : r.rows()) {
             var o = row.override();
-            rows.add(Arrays.asList(row.participantId(), row.displayName(), row.email(), row.matchStatus(),
+            rows.add(Arrays.asList(row.participantId(), row.displayName(), row.email(), row.matchStatus().name(),
                     row.minutesPresent(), row.pollsAnswered(), row.pollsPresented(), row.suggestedCredit(),
                     row.reason(), o == null ? null : o.credit(), o == null ? null : o.reason(),
                     o == null ? null : o.by(), row.finalCredit(), r.ruleset(), r.rulesetVersion()));

@@ -15,13 +15,11 @@ import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.events.ConsumerRetry;
 import io.teamscpe.platform.events.ConsumerStopping;
 import io.teamscpe.platform.readmodel.Rosters;
-import io.teamscpe.reporting.service.EventBatches;
-import io.teamscpe.reporting.service.EventBatches.Work;
-import io.teamscpe.reporting.service.PollModel;
+import io.teamscpe.reporting.messaging.EventBatches.Work;
 import io.teamscpe.reporting.service.ReadModel;
 import io.teamscpe.reporting.service.ReportInputs;
-import io.teamscpe.reporting.service.RulesetModel;
-import io.teamscpe.reporting.service.StagedParticipants;
+import io.teamscpe.reporting.store.Rulesets;
+import io.teamscpe.reporting.store.StagedParticipants;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,14 +40,14 @@ public class EventsConsumer {
 
     private final EventBatches batches;
     private final ReadModel model;
-    private final RulesetModel rulesets;
+    private final Rulesets rulesets;
     private final Rosters rosters;
-    private final PollModel polls;
+    private final PollProjection polls;
     private final ReportInputs inputs;
     private final ConsumerRetry retry;
 
-    public EventsConsumer(EventBatches batches, ReadModel model, RulesetModel rulesets, Rosters rosters,
-                          PollModel polls, ReportInputs inputs, ConsumerRetry retry) {
+    public EventsConsumer(EventBatches batches, ReadModel model, Rulesets rulesets, Rosters rosters,
+                          PollProjection polls, ReportInputs inputs, ConsumerRetry retry) {
         this.batches = batches;
         this.retry = retry;
         this.model = model;
@@ -68,7 +66,8 @@ public class EventsConsumer {
             } else if (event instanceof SessionCancelled cancelled) {
                 model.on(cancelled);
             } else if (event instanceof RulesetPublished ruleset) {
-                rulesets.on(ruleset);
+                rulesets.save(ruleset);
+                inputs.rulesetChanged(ruleset.rulesetId());
             } else if (event instanceof EnrollmentChunk chunk) {
                 rosters.on(chunk);
             } else if (event instanceof EnrollmentSnapshotCompleted completed && rosters.on(completed)) {

@@ -3,6 +3,7 @@ package io.teamscpe.reporting.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.reporting.audit.AuditBundle;
+import io.teamscpe.reporting.service.AuditBundleService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 @Tag(name = "Reports", description = "Raw Data and Completion reports, overrides, processing")
 public class AuditBundleResource {
-    private final AuditBundle bundle;
+    private final AuditBundleService bundle;
     private final FirmContext firm;
 
-    public AuditBundleResource(AuditBundle bundle, FirmContext firm) {
+    public AuditBundleResource(AuditBundleService bundle, FirmContext firm) {
         this.bundle = bundle;
         this.firm = firm;
     }
@@ -32,7 +33,7 @@ public class AuditBundleResource {
             + "with hashes, the ruleset version, every decision with its reason, overrides, what was published, "
             + "and a manifest with each file's SHA-256")
     public Response download(@PathParam("id") String sessionId) {
-        AuditBundle.Prepared prepared = bundle.prepare(firm.firmId(), sessionId, firm.userId());
+        AuditBundle prepared = bundle.prepare(firm.firmId(), sessionId, firm.userId());
         StreamingOutput body = prepared::write;
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + prepared.fileName() + "\"").build();

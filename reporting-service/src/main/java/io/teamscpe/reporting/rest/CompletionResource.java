@@ -2,10 +2,10 @@ package io.teamscpe.reporting.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
-import io.teamscpe.reporting.rest.CompletionApi.CompletionReport;
-import io.teamscpe.reporting.rest.CompletionApi.CompletionRow;
-import io.teamscpe.reporting.rest.CompletionApi.OverrideRequest;
-import io.teamscpe.reporting.rest.CompletionApi.ProcessingResult;
+import io.teamscpe.reporting.api.CompletionApi.CompletionReport;
+import io.teamscpe.reporting.api.CompletionApi.CompletionRow;
+import io.teamscpe.reporting.api.CompletionApi.OverrideRequest;
+import io.teamscpe.reporting.api.CompletionApi.ProcessingResult;
 import io.teamscpe.reporting.service.CompletionService;
 import io.teamscpe.reporting.service.ProcessingService;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,13 +68,14 @@ public class CompletionResource {
     @Operation(summary = "Override a participant's credit with a reason (kept in the audit trail)")
     public CompletionRow override(@PathParam("id") String sessionId, @PathParam("participantId") String participantId,
                                   @Valid @NotNull OverrideRequest request) {
-        return processing.override(firm.firmId(), sessionId, participantId, request, firm.userId());
+        return CompletionRow.of(processing.override(firm.firmId(), sessionId, participantId, request.credit(),
+                request.reason(), firm.userId()));
     }
 
     @POST
     @Path("process")
     @Operation(summary = "Publish awarded credit (and corrections of earlier runs) on cpe.credits.v1")
     public ProcessingResult process(@PathParam("id") String sessionId) {
-        return processing.process(firm.firmId(), sessionId, firm.userId());
+        return ProcessingResult.of(processing.process(firm.firmId(), sessionId, firm.userId()));
     }
 }

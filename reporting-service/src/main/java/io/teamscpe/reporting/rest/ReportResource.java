@@ -6,7 +6,7 @@ import io.teamscpe.reporting.export.Csv;
 import io.teamscpe.reporting.export.ReportTables;
 import io.teamscpe.reporting.export.Table;
 import io.teamscpe.reporting.export.Xlsx;
-import io.teamscpe.reporting.rest.RawDataApi.RawDataReport;
+import io.teamscpe.reporting.api.RawDataApi.RawDataReport;
 import io.teamscpe.reporting.service.CompletionService;
 import io.teamscpe.reporting.service.RawDataService;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +42,7 @@ public class ReportResource {
     @Path("raw-data")
     @Produces("application/json")
     public RawDataReport rawData(@PathParam("id") String sessionId) {
-        return rawData.report(firm.firmId(), sessionId);
+        return RawDataReport.of(rawData.report(firm.firmId(), sessionId));
     }
 
     @GET

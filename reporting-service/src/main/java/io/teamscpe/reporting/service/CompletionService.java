@@ -6,11 +6,17 @@ import io.teamscpe.reporting.ReportSession;
 import io.teamscpe.reporting.credit.CreditEngine;
 import io.teamscpe.reporting.credit.CreditResult;
 import io.teamscpe.reporting.credit.Facts;
-import io.teamscpe.reporting.rest.CompletionApi.CompletionReport;
-import io.teamscpe.reporting.rest.CompletionApi.CompletionRow;
-import io.teamscpe.reporting.rest.CompletionApi.Freshness;
-import io.teamscpe.reporting.rest.CompletionApi.Override;
-import io.teamscpe.reporting.service.SessionFacts.Response;
+import io.teamscpe.reporting.report.CompletionReport;
+import io.teamscpe.reporting.report.CompletionReport.Freshness;
+import io.teamscpe.reporting.report.CompletionReport.Override;
+import io.teamscpe.reporting.report.CompletionReport.Row;
+import io.teamscpe.reporting.report.MatchStatus;
+import io.teamscpe.reporting.report.Matching;
+import io.teamscpe.reporting.report.SessionSnapshot;
+import io.teamscpe.reporting.report.SessionSnapshot.Response;
+import io.teamscpe.reporting.store.Json;
+import io.teamscpe.reporting.store.Overrides;
+import io.teamscpe.reporting.store.SessionFacts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,10 +41,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CompletionService {
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
-    private static final Comparator<CompletionRow> ORDER = Comparator
-            .comparing((CompletionRow r) -> !r.matchStatus().equals("ENROLLED"))
-            .thenComparing(CompletionRow::displayName, Comparator.nullsLast(String::compareToIgnoreCase))
-            .thenComparing(CompletionRow::participantId);
+    private static final Comparator<Row> ORDER = Comparator
+            .comparing((Row r) -> r.matchStatus() != MatchStatus.ENROLLED)
+            .thenComparing(Row::displayName, Comparator.nullsLast(String::compareToIgnoreCase))
+            .thenComparing(Row::participantId);
 
     /** A report as computed for one inputs version, and its JSON. */
     private record Computed(CompletionReport report, Encoded encoded) {
@@ -116,7 +122,7 @@ public class CompletionService {
      */
     CompletionReport compute(ReportSession s) {
         long t0 = System.nanoTime();
-        SessionFacts.Snapshot f = facts.load(s);
+        SessionSnapshot f = facts.load(s);
         List<Integer> presented = new ArrayList<>();
         for (int i = 0; i < f.polls().size(); i++) {
             if (f.polls().get(i).included()) {
@@ -124,7 +130,7 @@ public class CompletionService {
             }
         }
         Map<String, Override> decided = overrides.current(s.sessionId);
-        List<CompletionRow> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (Matching.Participant p : Matching.participants(f)) {
             rows.add(row(p, f, presented, decided.get(p.id())));
         }
@@ -136,8 +142,7 @@ public class CompletionService {
                 f.rules().name(), f.rules().version(), freshness(f, presented.size()), List.copyOf(rows));
     }
 
-    private static CompletionRow row(Matching.Participant p, SessionFacts.Snapshot f, List<Integer> presented,
-                                     Override override) {
+    private static Row row(Matching.Participant p, SessionSnapshot f, List<Integer> presented, Override override) {
         List<Facts.PollFact> polls = new ArrayList<>(presented.size());
         for (int i : presented) {
             Response first = p.firstResponses().get(i);
@@ -146,18 +151,18 @@ public class CompletionService {
         ReportSession s = f.session();
         CreditResult credit = CreditEngine.evaluate(f.rules().rules(),
                 new Facts(p.intervals(), s.scheduledStart, s.scheduledEnd, s.maxCredits, polls));
-        String reason = p.matchStatus().equals("ANONYMOUS")
+        String reason = p.matchStatus() == MatchStatus.ANONYMOUS
                 ? credit.reason() + " (anonymous: Teams cannot tie this participant to a professional)"
                 : credit.reason();
-        return new CompletionRow(p.id(), p.displayName(), p.email(), p.matchStatus(), p.firstJoin(),
+        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.firstJoin(),
                 p.lastLeave(), p.intervals().size(), credit.minutesPresent(), credit.pollsAnswered(),
                 credit.pollsPresented(), credit.credit(), reason, override,
                 override != null ? override.credit() : credit.credit());
     }
 
-    private static Freshness freshness(SessionFacts.Snapshot f, int included) {
+    private static Freshness freshness(SessionSnapshot f, int included) {
         int excluded = f.polls().size() - included;
-        Object[] r = f.freshness();
+        SessionSnapshot.Freshness r = f.freshness();
         String note = (f.attendanceGap() == null ? "" : f.attendanceGap().describe() + " ")
                 + "Breakout-room time is not available from Teams. Anonymous poll responses count in the polls' "
                 + "totals but cannot earn anyone credit.";
@@ -166,9 +171,9 @@ public class CompletionService {
             return new Freshness(null, null, null, incomplete, included, excluded, f.roster().size(),
                     "No attendance yet: refresh the session's attendance after the meeting ends. " + note);
         }
-        return new Freshness((String) r[0], (String) r[1], SessionFacts.instant(r[2]), incomplete, included,
-                excluded, f.roster().size(), "Attendance snapshot " + r[0] + " (" + r[1] + ") applied "
-                + SessionFacts.instant(r[3]) + ". " + note);
+        return new Freshness(r.snapshotId(), r.source(), r.fetchedAt(), incomplete, included, excluded,
+                f.roster().size(), "Attendance snapshot " + r.snapshotId() + " (" + r.source() + ") applied "
+                + r.appliedAt() + ". " + note);
     }
 
     public static ReportSession session(String firmId, String sessionId) {

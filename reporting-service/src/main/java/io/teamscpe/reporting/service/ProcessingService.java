@@ -1,24 +1,25 @@
 package io.teamscpe.reporting.service;
 
 import io.teamscpe.contracts.credit.CreditAward;
-import io.teamscpe.contracts.credit.CreditAwarded;
-import io.teamscpe.contracts.credit.CreditRevised;
-import io.teamscpe.contracts.credit.CreditRevoked;
-import io.teamscpe.platform.outbox.Outbox;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.reporting.ReportSession;
 import io.teamscpe.reporting.credit.OverrideRules;
-import io.teamscpe.reporting.rest.CompletionApi.CompletionReport;
-import io.teamscpe.reporting.rest.CompletionApi.CompletionRow;
-import io.teamscpe.reporting.rest.CompletionApi.OverrideRequest;
-import io.teamscpe.reporting.rest.CompletionApi.ProcessingResult;
+import io.teamscpe.reporting.messaging.CreditPublisher;
+import io.teamscpe.reporting.report.AwardChange;
+import io.teamscpe.reporting.report.AwardChange.Published;
+import io.teamscpe.reporting.report.CompletionReport;
+import io.teamscpe.reporting.report.CompletionReport.Row;
+import io.teamscpe.reporting.report.MatchStatus;
+import io.teamscpe.reporting.report.ProcessingRun;
+import io.teamscpe.reporting.report.SessionSnapshot;
+import io.teamscpe.reporting.store.CreditAwards;
+import io.teamscpe.reporting.store.Overrides;
+import io.teamscpe.reporting.store.SessionFacts;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,98 +34,93 @@ import java.util.Set;
 public class ProcessingService {
     private final CompletionService completion;
     private final Overrides overrides;
-    private final Outbox outbox;
-    private final EntityManager em;
+    private final CreditPublisher publisher;
+    private final CreditAwards awards;
     private final SessionFacts facts;
+    private final ReportInputs inputs;
 
-    public ProcessingService(CompletionService completion, Overrides overrides, Outbox outbox, EntityManager em,
-                             SessionFacts facts) {
+    public ProcessingService(CompletionService completion, Overrides overrides, CreditPublisher publisher,
+                             CreditAwards awards, SessionFacts facts, ReportInputs inputs) {
         this.completion = completion;
         this.overrides = overrides;
-        this.outbox = outbox;
-        this.em = em;
+        this.publisher = publisher;
+        this.awards = awards;
         this.facts = facts;
+        this.inputs = inputs;
     }
 
     @Transactional
-    public CompletionRow override(String firmId, String sessionId, String participantId, OverrideRequest request,
-                                  String by) {
+    public Row override(String firmId, String sessionId, String participantId, BigDecimal credit, String reason,
+                        String by) {
         ReportSession s = CompletionService.session(firmId, sessionId);
-        SessionFacts.Rules rules = facts.namedRules(s).orElseThrow(() -> new ProblemException(409,
+        SessionSnapshot.Rules rules = facts.namedRules(s).orElseThrow(() -> new ProblemException(409,
                 "override-ruleset-unknown", "Ruleset not known yet", "Session " + sessionId + " uses ruleset "
                 + s.rulesetId + (s.rulesetVersion == null ? "" : " version " + s.rulesetVersion) + ", which has "
                 + "not reached reporting yet, so the override cannot be checked against its rules: try again "
                 + "shortly. Nothing was changed."));
-        OverrideRules.check(request.credit(), rules.rules(), rules.name() + " v" + rules.version(), s.maxCredits)
+        OverrideRules.check(credit, rules.rules(), rules.name() + " v" + rules.version(), s.maxCredits)
                 .ifPresent(refusal -> {
                     ProblemException problem = new ProblemException(refusal.status(), refusal.slug(),
                             refusal.title(), refusal.detail());
                     refusal.members().forEach(problem::with);
                     throw problem;
                 });
-        CompletionRow row = find(completion.compute(s), participantId);
-        overrides.record(firmId, sessionId, participantId, OverrideRules.kept(request.credit()), row.finalCredit(),
-                row.suggestedCredit(), request.reason(), by);
+        Row row = find(completion.compute(s), participantId);
+        overrides.record(firmId, sessionId, participantId, OverrideRules.kept(credit), row.finalCredit(),
+                row.suggestedCredit(), reason, by);
+        inputs.changed(sessionId);
         return find(completion.compute(s), participantId);
     }
 
     @Transactional
-    public ProcessingResult process(String firmId, String sessionId, String by) {
+    public ProcessingRun process(String firmId, String sessionId, String by) {
         ReportSession s = CompletionService.session(firmId, sessionId);
-        em.lock(s, LockModeType.PESSIMISTIC_WRITE);
+        awards.lock(s);
         if (s.cancelled) {
             throw new ProblemException(409, "session-cancelled", "Session cancelled",
                     "A cancelled session awards no credit.");
         }
         CompletionReport report = completion.compute(s);
-        int run = ((Number) em.createNativeQuery(
-                        "select coalesce(max(run), 0) + 1 from processing_run where session_id = ?1")
-                .setParameter(1, sessionId).getSingleResult()).intValue();
-        Map<String, Object[]> published = published(sessionId);
+        int run = awards.nextRun(sessionId);
+        Map<String, Published> published = awards.published(sessionId);
         Instant now = Instant.now();
-        int awarded = 0;
-        int revised = 0;
-        int unchanged = 0;
+        Map<AwardChange, Integer> counts = new EnumMap<>(AwardChange.class);
         Set<String> enrolled = new HashSet<>();
-        for (CompletionRow row : report.rows()) {
-            if (!row.matchStatus().equals("ENROLLED")) {
+        for (Row row : report.rows()) {
+            if (row.matchStatus() != MatchStatus.ENROLLED) {
                 continue;
             }
             enrolled.add(row.participantId());
             CreditAward award = award(s, report, row, run, by, now);
-            Object[] before = published.get(row.participantId());
-            if (before == null) {
-                outbox.publish(new CreditAwarded(sessionId, firmId, row.participantId(), award, now));
-                awarded++;
-            } else if (Boolean.TRUE.equals(before[1]) || ((BigDecimal) before[0]).compareTo(row.finalCredit()) != 0) {
-                BigDecimal previous = Boolean.TRUE.equals(before[1]) ? BigDecimal.ZERO : (BigDecimal) before[0];
-                outbox.publish(new CreditRevised(sessionId, firmId, row.participantId(), previous, award, now));
-                revised++;
-            } else {
-                unchanged++;
+            Published before = published.get(row.participantId());
+            AwardChange change = AwardChange.of(before, row.finalCredit());
+            counts.merge(change, 1, Integer::sum);
+            if (change == AwardChange.UNCHANGED) {
                 continue;
             }
-            store(sessionId, firmId, row.participantId(), row.finalCredit(), false, run, now);
+            if (change == AwardChange.AWARDED) {
+                publisher.awarded(sessionId, firmId, award, now);
+            } else {
+                publisher.revised(sessionId, firmId, before.held(), award, now);
+            }
+            awards.store(sessionId, firmId, row.participantId(), row.finalCredit(), false, run, now);
         }
-        int revoked = 0;
-        for (Map.Entry<String, Object[]> e : published.entrySet()) {
-            if (!enrolled.contains(e.getKey()) && !Boolean.TRUE.equals(e.getValue()[1])) {
-                outbox.publish(new CreditRevoked(sessionId, firmId, e.getKey(), (BigDecimal) e.getValue()[0],
-                        "no longer enrolled in the session", run, by, now));
-                store(sessionId, firmId, e.getKey(), BigDecimal.ZERO, true, run, now);
-                revoked++;
+        for (Map.Entry<String, Published> e : published.entrySet()) {
+            if (!enrolled.contains(e.getKey()) && !e.getValue().revoked()) {
+                publisher.revoked(sessionId, firmId, e.getKey(), e.getValue().credits(),
+                        "no longer enrolled in the session", run, by, now);
+                awards.store(sessionId, firmId, e.getKey(), BigDecimal.ZERO, true, run, now);
+                counts.merge(AwardChange.REVOKED, 1, Integer::sum);
             }
         }
-        em.createNativeQuery("""
-                        insert into processing_run (session_id, run, firm_id, processed_by, processed_at, awarded,
-                            revised, revoked, unchanged) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                .setParameter(1, sessionId).setParameter(2, run).setParameter(3, firmId).setParameter(4, by)
-                .setParameter(5, now).setParameter(6, awarded).setParameter(7, revised).setParameter(8, revoked)
-                .setParameter(9, unchanged).executeUpdate();
-        return new ProcessingResult(sessionId, run, awarded, revised, revoked, unchanged, by, now);
+        ProcessingRun result = new ProcessingRun(sessionId, run, counts.getOrDefault(AwardChange.AWARDED, 0),
+                counts.getOrDefault(AwardChange.REVISED, 0), counts.getOrDefault(AwardChange.REVOKED, 0),
+                counts.getOrDefault(AwardChange.UNCHANGED, 0), by, now);
+        awards.recordRun(firmId, result);
+        return result;
     }
 
-    private static CreditAward award(ReportSession s, CompletionReport report, CompletionRow row, int run, String by,
+    private static CreditAward award(ReportSession s, CompletionReport report, Row row, int run, String by,
                                      Instant now) {
         return new CreditAward(row.participantId(), row.email(), row.displayName(), row.finalCredit(), s.title,
                 s.fieldsOfStudy == null ? List.of() : List.copyOf(s.fieldsOfStudy), s.deliveryMethod,
@@ -132,30 +128,7 @@ public class ProcessingService {
                 row.pollsPresented(), row.override() == null ? null : row.override().reason(), run, by, now);
     }
 
-    private Map<String, Object[]> published(String sessionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select professional_id, credits, revoked from credit_award where session_id = ?1")
-                .setParameter(1, sessionId).getResultList();
-        Map<String, Object[]> out = new HashMap<>();
-        rows.forEach(r -> out.put((String) r[0], new Object[] {r[1], r[2]}));
-        return out;
-    }
-
-    private void store(String sessionId, String firmId, String professionalId, BigDecimal credits, boolean revoked,
-                       int run, Instant now) {
-        em.createNativeQuery("""
-                        insert into credit_award (session_id, professional_id, firm_id, credits, revoked, processing_run,
-                            updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                        on conflict (session_id, professional_id) do update set credits = excluded.credits,
-                            revoked = excluded.revoked, processing_run = excluded.processing_run,
-                            updated_at = excluded.updated_at""")
-                .setParameter(1, sessionId).setParameter(2, professionalId).setParameter(3, firmId)
-                .setParameter(4, credits).setParameter(5, revoked).setParameter(6, run).setParameter(7, now)
-                .executeUpdate();
-    }
-
-    private static CompletionRow find(CompletionReport report, String participantId) {
+    private static Row find(CompletionReport report, String participantId) {
         return report.rows().stream().filter(r -> r.participantId().equals(participantId)).findFirst()
                 .orElseThrow(() -> new ProblemException(404, "participant-not-found", "Participant not found",
                         "No participant " + participantId + " in this session's completion report; use a "

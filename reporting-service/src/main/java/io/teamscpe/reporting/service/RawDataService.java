@@ -2,11 +2,13 @@ package io.teamscpe.reporting.service;
 
 import io.teamscpe.reporting.ReportSession;
 import io.teamscpe.reporting.credit.AttendedTime;
-import io.teamscpe.reporting.rest.RawDataApi.PollAnswer;
-import io.teamscpe.reporting.rest.RawDataApi.PollColumn;
-import io.teamscpe.reporting.rest.RawDataApi.RawDataReport;
-import io.teamscpe.reporting.rest.RawDataApi.RawRow;
-import io.teamscpe.reporting.service.SessionFacts.Response;
+import io.teamscpe.reporting.report.Matching;
+import io.teamscpe.reporting.report.RawDataReport;
+import io.teamscpe.reporting.report.RawDataReport.PollAnswer;
+import io.teamscpe.reporting.report.RawDataReport.Row;
+import io.teamscpe.reporting.report.SessionSnapshot;
+import io.teamscpe.reporting.report.SessionSnapshot.Response;
+import io.teamscpe.reporting.store.SessionFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -30,19 +32,17 @@ public class RawDataService {
     public RawDataReport report(String firmId, String sessionId) {
         facts.readOneSnapshot();
         ReportSession s = CompletionService.session(firmId, sessionId);
-        SessionFacts.Snapshot f = facts.load(s);
-        List<RawRow> rows = new ArrayList<>();
+        SessionSnapshot f = facts.load(s);
+        List<Row> rows = new ArrayList<>();
         for (Matching.Participant p : Matching.participants(f)) {
             rows.add(row(p, f));
         }
-        List<PollColumn> polls = f.polls().stream()
-                .map(p -> new PollColumn(p.pollId(), p.question(), p.included(), p.fileName(), p.sha256())).toList();
         return new RawDataReport(s.sessionId, s.title, s.timeZone,
-                f.freshness() == null ? null : (String) f.freshness()[0], polls, rows,
+                f.freshness() == null ? null : f.freshness().snapshotId(), f.polls(), rows,
                 f.attendanceGap() == null ? NOTE : f.attendanceGap().describe() + " " + NOTE);
     }
 
-    private static RawRow row(Matching.Participant p, SessionFacts.Snapshot f) {
+    private static Row row(Matching.Participant p, SessionSnapshot f) {
         List<PollAnswer> answers = new ArrayList<>(f.polls().size());
         for (int i = 0; i < f.polls().size(); i++) {
             Response r = p.firstResponses().get(i);
@@ -50,7 +50,7 @@ public class RawDataService {
                     r == null ? null : r.completedAt()));
         }
         long minutes = AttendedTime.within(p.intervals(), Instant.MIN, Instant.MAX).toMinutes();
-        return new RawRow(p.id(), p.displayName(), p.email(), p.matchStatus(), p.firstJoin(), p.lastLeave(),
+        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.firstJoin(), p.lastLeave(),
                 p.intervals(), minutes, answers);
     }
 }

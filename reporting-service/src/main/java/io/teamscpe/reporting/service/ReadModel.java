@@ -5,6 +5,8 @@ import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.reporting.store.Json;
+import io.teamscpe.reporting.store.StagedParticipants;
 import io.teamscpe.platform.readmodel.AttendanceGaps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

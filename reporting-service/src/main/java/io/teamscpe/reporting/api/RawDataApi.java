@@ -1,6 +1,9 @@
-package io.teamscpe.reporting.rest;
+package io.teamscpe.reporting.api;
 
 import io.teamscpe.contracts.attendance.Interval;
+import io.teamscpe.reporting.report.MatchStatus;
+import io.teamscpe.reporting.report.RawDataReport.Row;
+import io.teamscpe.reporting.report.SessionSnapshot.Poll;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,16 +15,26 @@ public final class RawDataApi {
 
     @Schema(description = "A poll as presented, and whether it counts towards credit")
     public record PollColumn(String pollId, String question, boolean included, String fileName, String sha256) {
+        static PollColumn of(Poll p) {
+            return new PollColumn(p.pollId(), p.question(), p.included(), p.fileName(), p.sha256());
+        }
     }
 
     @Schema(description = "One participant's answer to one poll; answer null means no response")
     public record PollAnswer(String pollId, String answer, Instant answeredAt) {
+        static PollAnswer of(io.teamscpe.reporting.report.RawDataReport.PollAnswer a) {
+            return new PollAnswer(a.pollId(), a.answer(), a.answeredAt());
+        }
     }
 
     @Schema(description = "One participant: identity, every interval, and each poll's answer")
-    public record RawRow(String participantId, String displayName, String email, String matchStatus,
+    public record RawRow(String participantId, String displayName, String email, MatchStatus matchStatus,
                          Instant firstJoin, Instant lastLeave, List<Interval> intervals, long totalMinutes,
                          List<PollAnswer> answers) {
+        static RawRow of(Row r) {
+            return new RawRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.firstJoin(),
+                    r.lastLeave(), r.intervals(), r.totalMinutes(), r.answers().stream().map(PollAnswer::of).toList());
+        }
     }
 
     @Schema(description = "Attendance and poll responses per participant, with what they were taken from")
@@ -29,5 +42,10 @@ public final class RawDataApi {
                                 @Schema(description = "The session's IANA time zone") String timeZone,
                                 String attendanceSnapshotId, List<PollColumn> polls, List<RawRow> rows,
                                 String note) {
+        public static RawDataReport of(io.teamscpe.reporting.report.RawDataReport r) {
+            return new RawDataReport(r.sessionId(), r.title(), r.timeZone(), r.attendanceSnapshotId(),
+                    r.polls().stream().map(PollColumn::of).toList(), r.rows().stream().map(RawRow::of).toList(),
+                    r.note());
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.store;
 
 import io.teamscpe.contracts.attendance.ParticipantAttended;
 import jakarta.persistence.EntityManager;
@@ -16,7 +16,7 @@ public final class StagedParticipants {
     private final Json json;
     private final List<ParticipantAttended> pending = new ArrayList<>();
 
-    StagedParticipants(EntityManager em, Json json) {
+    public StagedParticipants(EntityManager em, Json json) {
         this.em = em;
         this.json = json;
     }

@@ -1,25 +1,21 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.store;
 
 import io.teamscpe.contracts.session.RulesetPublished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-/** Ruleset versions, from cpe.sessions.v1 (rosters: platform {@code Rosters}). */
+/** Stores ruleset versions, from cpe.sessions.v1 (rosters: platform {@code Rosters}), in its caller's transaction. */
 @ApplicationScoped
-public class RulesetModel {
+public class Rulesets {
     private final EntityManager em;
     private final Json json;
-    private final ReportInputs inputs;
 
-    public RulesetModel(EntityManager em, Json json, ReportInputs inputs) {
+    public Rulesets(EntityManager em, Json json) {
         this.em = em;
         this.json = json;
-        this.inputs = inputs;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void on(RulesetPublished e) {
+    public void save(RulesetPublished e) {
         em.createNativeQuery("""
                         insert into ruleset_version (ruleset_id, version, firm_id, name, firm_default, rules)
                         values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))
@@ -28,6 +24,5 @@ public class RulesetModel {
                 .setParameter(1, e.rulesetId()).setParameter(2, e.version()).setParameter(3, e.firmId())
                 .setParameter(4, e.name()).setParameter(5, e.firmDefault()).setParameter(6, json.write(e.rules()))
                 .executeUpdate();
-        inputs.rulesetChanged(e.rulesetId());
     }
 }

@@ -1,61 +1,37 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.store;
 
-import io.teamscpe.contracts.poll.PollEvent;
-import io.teamscpe.contracts.poll.PollExcluded;
-import io.teamscpe.contracts.poll.PollIncluded;
-import io.teamscpe.contracts.poll.PollReconciled;
-import io.teamscpe.contracts.poll.PollReplaced;
-import io.teamscpe.contracts.poll.PollResponsesChunk;
-import io.teamscpe.contracts.poll.PollUploaded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Polls from cpe.polls.v1: a revision (header + its chunks) replaces the poll's responses once complete; the
- * included flag follows the latest header and exclude/include events.
+ * Polls from cpe.polls.v1 as stored: a revision (header + its chunks) replaces the poll's responses once complete;
+ * the included flag follows the latest header and exclude/include events (messaging/PollProjection applies them).
+ * Runs in its caller's transaction (service/ or messaging/ holds the boundary).
  */
 @ApplicationScoped
-public class PollModel {
+public class Polls {
     private final EntityManager em;
     private final Json json;
-    private final ReportInputs inputs;
 
-    public PollModel(EntityManager em, Json json, ReportInputs inputs) {
+    public Polls(EntityManager em, Json json) {
         this.em = em;
         this.json = json;
-        this.inputs = inputs;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void on(PollEvent event) {
-        if (event instanceof PollUploaded u) {
-            header(u.sessionId(), u.firmId(), u.pollId(), u.revision(), u.chunkCount(), u.included(), u.question(),
-                    u.fileName(), u.sha256(), u);
-        } else if (event instanceof PollReplaced r) {
-            header(r.sessionId(), r.firmId(), r.pollId(), r.revision(), r.chunkCount(), r.included(), r.question(),
-                    r.fileName(), r.sha256(), r);
-        } else if (event instanceof PollReconciled r) {
-            header(r.sessionId(), r.firmId(), r.pollId(), r.revision(), r.chunkCount(), r.included(), null, null,
-                    null, r);
-        } else if (event instanceof PollResponsesChunk c) {
-            em.createNativeQuery("""
-                            insert into poll_chunk (poll_id, revision, sequence, responses)
-                            values (?1, ?2, ?3, cast(?4 as jsonb)) on conflict do nothing""")
-                    .setParameter(1, c.pollId()).setParameter(2, c.revision()).setParameter(3, c.sequence())
-                    .setParameter(4, json.write(c.responses())).executeUpdate();
-            promoteIfComplete(c.sessionId(), c.pollId(), c.revision());
-        } else if (event instanceof PollExcluded x) {
-            included(x.sessionId(), x.pollId(), false);
-        } else if (event instanceof PollIncluded i) {
-            included(i.sessionId(), i.pollId(), true);
-        }
+    /** Stores one chunk of a revision's responses (once). */
+    public void chunk(String pollId, int revision, int sequence, Object responses) {
+        em.createNativeQuery("""
+                        insert into poll_chunk (poll_id, revision, sequence, responses)
+                        values (?1, ?2, ?3, cast(?4 as jsonb)) on conflict do nothing""")
+                .setParameter(1, pollId).setParameter(2, revision).setParameter(3, sequence)
+                .setParameter(4, json.write(responses)).executeUpdate();
     }
 
-    private void header(String sessionId, String firmId, String pollId, int revision, int chunkCount,
-                        boolean included, String question, String fileName, String sha256, Object header) {
+    /** Stores a revision's header and what it says of the poll (question, file, included). */
+    public void header(String sessionId, String firmId, String pollId, int revision, int chunkCount,
+                       boolean included, String question, String fileName, String sha256, Object header) {
         em.createNativeQuery("""
                         insert into poll (poll_id, session_id, firm_id, question, file_name, sha256, included, updated_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -71,24 +47,23 @@ public class PollModel {
                         values (?1, ?2, ?3, cast(?4 as jsonb)) on conflict do nothing""")
                 .setParameter(1, pollId).setParameter(2, revision).setParameter(3, chunkCount)
                 .setParameter(4, json.write(header)).executeUpdate();
-        inputs.changed(sessionId);
-        promoteIfComplete(sessionId, pollId, revision);
     }
 
-    private void promoteIfComplete(String sessionId, String pollId, int revision) {
+    /** Makes the revision the poll's responses once all its chunks are in; whether it did. */
+    public boolean promoteIfComplete(String sessionId, String pollId, int revision) {
         List<?> expected = em.createNativeQuery(
                         "select chunk_count from poll_revision where poll_id = ?1 and revision = ?2")
                 .setParameter(1, pollId).setParameter(2, revision).getResultList();
         Number current = (Number) em.createNativeQuery("select current_revision from poll where poll_id = ?1")
                 .setParameter(1, pollId).getResultList().stream().findFirst().orElse(0);
         if (expected.isEmpty() || current.intValue() >= revision) {
-            return;
+            return false;
         }
         long chunks = ((Number) em.createNativeQuery(
                         "select count(*) from poll_chunk where poll_id = ?1 and revision = ?2")
                 .setParameter(1, pollId).setParameter(2, revision).getSingleResult()).longValue();
         if (chunks < ((Number) expected.get(0)).intValue()) {
-            return;
+            return false;
         }
         em.createNativeQuery("delete from poll_response where poll_id = ?1").setParameter(1, pollId).executeUpdate();
         // one set-based statement: a 1,000-response chunk row by row took a second on a loaded machine
@@ -107,12 +82,12 @@ public class PollModel {
                 .setParameter(2, revision).executeUpdate();
         em.createNativeQuery("delete from poll_chunk where poll_id = ?1 and revision <= ?2").setParameter(1, pollId)
                 .setParameter(2, revision).executeUpdate();
-        inputs.changed(sessionId);
+        return true;
     }
 
-    private void included(String sessionId, String pollId, boolean included) {
+    /** Whether the poll counts towards credit. */
+    public void included(String pollId, boolean included) {
         em.createNativeQuery("update poll set included = ?2, updated_at = ?3 where poll_id = ?1")
                 .setParameter(1, pollId).setParameter(2, included).setParameter(3, Instant.now()).executeUpdate();
-        inputs.changed(sessionId);
     }
 }

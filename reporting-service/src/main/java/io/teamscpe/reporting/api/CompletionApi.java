@@ -1,5 +1,8 @@
-package io.teamscpe.reporting.rest;
+package io.teamscpe.reporting.api;
 
+import io.teamscpe.reporting.report.CompletionReport.Row;
+import io.teamscpe.reporting.report.MatchStatus;
+import io.teamscpe.reporting.report.ProcessingRun;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Bodies of the Completion report, overrides and processing. */
+/**
+ * Bodies of the Completion report, overrides and processing. The report itself is served as the JSON of the domain's
+ * {@link io.teamscpe.reporting.report.CompletionReport}, computed once per change: these records document its shape.
+ */
 public final class CompletionApi {
     private CompletionApi() {
     }
@@ -24,16 +30,24 @@ public final class CompletionApi {
 
     @Schema(description = "An admin's decision replacing the suggested credit")
     public record Override(BigDecimal credit, String reason, String by, Instant at) {
+        static Override of(io.teamscpe.reporting.report.CompletionReport.Override o) {
+            return o == null ? null : new Override(o.credit(), o.reason(), o.by(), o.at());
+        }
     }
 
     @Schema(description = "One participant's credit: suggested by the ruleset, with the reason, and final")
     public record CompletionRow(
             @Schema(description = "LMS id for enrolled professionals, else the attendance participant key")
             String participantId, String displayName, String email,
-            @Schema(description = "ENROLLED, UNMATCHED_ATTENDEE, GUEST or ANONYMOUS") String matchStatus,
+            @Schema(description = "ENROLLED, UNMATCHED_ATTENDEE, GUEST or ANONYMOUS") MatchStatus matchStatus,
             Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, int pollsAnswered,
             int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
             BigDecimal finalCredit) {
+        public static CompletionRow of(Row r) {
+            return new CompletionRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.firstJoin(),
+                    r.lastLeave(), r.intervals(), r.minutesPresent(), r.pollsAnswered(), r.pollsPresented(),
+                    r.suggestedCredit(), r.reason(), Override.of(r.override()), r.finalCredit());
+        }
     }
 
     @Schema(description = "Suggested and final credit per enrolled professional, and unmatched attendees for review")
@@ -53,5 +67,9 @@ public final class CompletionApi {
     @Schema(description = "What processing published")
     public record ProcessingResult(String sessionId, int run, int awarded, int revised, int revoked,
                                    int unchanged, String processedBy, Instant processedAt) {
+        public static ProcessingResult of(ProcessingRun r) {
+            return new ProcessingResult(r.sessionId(), r.run(), r.awarded(), r.revised(), r.revoked(),
+                    r.unchanged(), r.processedBy(), r.processedAt());
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.messaging;
 
 import io.teamscpe.contracts.CpeEvent;
 import io.teamscpe.platform.events.EventConsumer;

@@ -1,10 +1,10 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.report;
 
 import io.teamscpe.contracts.attendance.Interval;
-import io.teamscpe.reporting.service.SessionFacts.Attendee;
-import io.teamscpe.reporting.service.SessionFacts.Enrolled;
-import io.teamscpe.reporting.service.SessionFacts.Poll;
-import io.teamscpe.reporting.service.SessionFacts.Response;
+import io.teamscpe.reporting.report.SessionSnapshot.Attendee;
+import io.teamscpe.reporting.report.SessionSnapshot.Enrolled;
+import io.teamscpe.reporting.report.SessionSnapshot.Poll;
+import io.teamscpe.reporting.report.SessionSnapshot.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,26 +22,26 @@ import java.util.Set;
  * Poll responses also carry the match polling-service made (professional id, attendance participant). Anonymous
  * responses are nobody's.
  */
-final class Matching {
+public final class Matching {
     /**
      * One row of either report: an enrolled professional (no-shows included) or an attendee no enrollment claims.
      *
      * @param firstResponses per poll of the snapshot, in its order: the earliest response, or null
      */
-    record Participant(String id, String displayName, String email, String matchStatus, List<Interval> intervals,
+    public record Participant(String id, String displayName, String email, MatchStatus matchStatus, List<Interval> intervals,
                        List<Response> firstResponses) {
-        Instant firstJoin() {
+        public Instant firstJoin() {
             return intervals.stream().map(Interval::joined).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
         }
 
-        Instant lastLeave() {
+        public Instant lastLeave() {
             return intervals.stream().map(Interval::left).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
         }
     }
 
-    private final SessionFacts.Snapshot facts;
+    private final SessionSnapshot facts;
     private final Map<String, Enrolled> byEmail = new HashMap<>();
     private final Map<String, List<Attendee>> attendeesOf = new HashMap<>();
     private final Set<String> matchedParticipants = new HashSet<>();
@@ -50,7 +50,7 @@ final class Matching {
     private final Map<String, List<Response>> responsesByEmail = new HashMap<>();
     private final Map<String, List<Response>> responsesByParticipant = new HashMap<>();
 
-    private Matching(SessionFacts.Snapshot facts) {
+    private Matching(SessionSnapshot facts) {
         this.facts = facts;
         for (Enrolled e : facts.roster()) {
             put(e.email(), e);
@@ -78,7 +78,7 @@ final class Matching {
     }
 
     /** Everyone either report lists: the roster in its order, then unmatched attendees in theirs. */
-    static List<Participant> participants(SessionFacts.Snapshot facts) {
+    public static List<Participant> participants(SessionSnapshot facts) {
         return new Matching(facts).participants();
     }
 
@@ -96,7 +96,7 @@ final class Matching {
                 intervals.addAll(a.intervals());
                 earliest(first, responsesByParticipant.get(a.participant().participantKey()));
             }
-            out.add(new Participant(e.lmsId(), e.displayName(), e.email(), "ENROLLED", intervals,
+            out.add(new Participant(e.lmsId(), e.displayName(), e.email(), MatchStatus.ENROLLED, intervals,
                     Arrays.asList(first)));
         }
         for (Attendee a : facts.attendees()) {
@@ -109,7 +109,8 @@ final class Matching {
             if (p.email() != null) {
                 earliest(first, responsesByEmail.get(lower(p.email())));
             }
-            String status = p.anonymous() ? "ANONYMOUS" : p.guest() ? "GUEST" : "UNMATCHED_ATTENDEE";
+            MatchStatus status = p.anonymous() ? MatchStatus.ANONYMOUS
+                    : p.guest() ? MatchStatus.GUEST : MatchStatus.UNMATCHED_ATTENDEE;
             out.add(new Participant(p.participantKey(), p.displayName(), p.email(), status, a.intervals(),
                     Arrays.asList(first)));
         }

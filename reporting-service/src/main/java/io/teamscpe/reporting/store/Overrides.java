@@ -1,27 +1,26 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.store;
 
-import io.teamscpe.reporting.rest.CompletionApi.Override;
+import io.teamscpe.reporting.report.CompletionReport.Override;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The append-only audit trail of overrides; the latest one per participant is in force. */
+/**
+ * The append-only audit trail of overrides; the latest one per participant is in force. Runs in its caller's
+ * transaction.
+ */
 @ApplicationScoped
 public class Overrides {
     private final EntityManager em;
-    private final ReportInputs inputs;
 
-    public Overrides(EntityManager em, ReportInputs inputs) {
+    public Overrides(EntityManager em) {
         this.em = em;
-        this.inputs = inputs;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Override> current(String sessionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -36,7 +35,7 @@ public class Overrides {
         return out;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Appends an override; the caller marks the session's report inputs changed. */
     public void record(String firmId, String sessionId, String participantId, BigDecimal credit,
                        BigDecimal previous, BigDecimal suggested, String reason, String by) {
         em.createNativeQuery("""
@@ -46,6 +45,5 @@ public class Overrides {
                 .setParameter(1, sessionId).setParameter(2, firmId).setParameter(3, participantId)
                 .setParameter(4, credit).setParameter(5, previous).setParameter(6, suggested)
                 .setParameter(7, reason.trim()).setParameter(8, by).setParameter(9, Instant.now()).executeUpdate();
-        inputs.changed(sessionId);
     }
 }

@@ -1,4 +1,4 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.teamscpe.contracts.attendance.Interval;
@@ -8,6 +8,13 @@ import io.teamscpe.platform.readmodel.AttendanceGaps;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.reporting.ReportSession;
 import io.teamscpe.reporting.credit.Presets;
+import io.teamscpe.reporting.report.SessionSnapshot;
+import io.teamscpe.reporting.report.SessionSnapshot.Attendee;
+import io.teamscpe.reporting.report.SessionSnapshot.Enrolled;
+import io.teamscpe.reporting.report.SessionSnapshot.Freshness;
+import io.teamscpe.reporting.report.SessionSnapshot.Poll;
+import io.teamscpe.reporting.report.SessionSnapshot.Response;
+import io.teamscpe.reporting.report.SessionSnapshot.Rules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -19,32 +26,11 @@ import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
 
-/** Everything the reports of one session are computed from, read from the read models in one place. */
+/** Reads everything the reports of one session are computed from ({@link SessionSnapshot}) in one place. */
 @ApplicationScoped
 public class SessionFacts {
     private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
     };
-
-    public record Attendee(Participant participant, List<Interval> intervals) {
-    }
-
-    public record Enrolled(String lmsId, String email, List<String> alternateEmails, String displayName) {
-    }
-
-    public record Poll(String pollId, String question, boolean included, String fileName, String sha256) {
-    }
-
-    public record Response(String pollId, String email, String name, boolean anonymous, String answers,
-                           Instant completedAt, String participantKey, String professionalId) {
-    }
-
-    public record Rules(String name, int version, RulesetRules rules) {
-    }
-
-    public record Snapshot(ReportSession session, Rules rules, List<Attendee> attendees, List<Enrolled> roster,
-                           List<Poll> polls, List<Response> responses, Object[] freshness,
-                           AttendanceGaps.Gap attendanceGap) {
-    }
 
     private static final Rules BUILT_IN = new Rules(Presets.NASBA_GIB_NAME, 1, Presets.NASBA_GIB);
 
@@ -69,8 +55,8 @@ public class SessionFacts {
     }
 
     /** Call inside a transaction (a read-only one: after {@link #readOneSnapshot()}). */
-    public Snapshot load(ReportSession s) {
-        return new Snapshot(s, rules(s), attendees(s.sessionId), roster(s.sessionId), polls(s.sessionId),
+    public SessionSnapshot load(ReportSession s) {
+        return new SessionSnapshot(s, rules(s), attendees(s.sessionId), roster(s.sessionId), polls(s.sessionId),
                 responses(s.sessionId), freshness(s.sessionId), gaps.of(s.sessionId).orElse(null));
     }
 
@@ -130,10 +116,14 @@ public class SessionFacts {
         return out;
     }
 
-    private Object[] freshness(String sessionId) {
+    private Freshness freshness(String sessionId) {
         List<Object[]> rows = rows("select snapshot_id, source, fetched_at, applied_at from attendance_freshness"
                 + " where session_id = ?", sessionId);
-        return rows.isEmpty() ? null : rows.get(0);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        return new Freshness((String) r[0], (String) r[1], instant(r[2]), instant(r[3]));
     }
 
     /** Plain JDBC on the transaction's connection: thousands of rows (12,000 responses for 1,000), no entities. */

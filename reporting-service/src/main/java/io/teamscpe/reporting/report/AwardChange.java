@@ -1,0 +1,24 @@
+package io.teamscpe.reporting.report;
+
+import java.math.BigDecimal;
+
+/** What a processing run does about one professional's credit, given what earlier runs published. */
+public enum AwardChange {
+    AWARDED, REVISED, REVOKED, UNCHANGED;
+
+    /** What earlier runs published for one professional. */
+    public record Published(BigDecimal credits, boolean revoked) {
+        /** The credit the professional holds now: none once revoked. */
+        public BigDecimal held() {
+            return revoked ? BigDecimal.ZERO : credits;
+        }
+    }
+
+    /** The change for an enrolled professional whose final credit is {@code finalCredit}. */
+    public static AwardChange of(Published before, BigDecimal finalCredit) {
+        if (before == null) {
+            return AWARDED;
+        }
+        return before.revoked() || before.credits().compareTo(finalCredit) != 0 ? REVISED : UNCHANGED;
+    }
+}
