@@ -1,6 +1,5 @@
 package io.teamscpe.attendance.service;
 
-import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.readmodel.KnownSessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +19,7 @@ public class TrackedSessions {
 
     /** The firm's session; an unknown one (or another firm's) is a 404, as everywhere. */
     public KnownSession find(String firmId, String sessionId) {
-        return sessions.findInFirm(firmId, sessionId).orElseThrow(() -> new ProblemException(404,
-                "not-found", "Session not found", "No session " + sessionId + " is known to attendance ingestion "
-                + "in your firm. A session created seconds ago may not have arrived yet: try again shortly."));
+        return sessions.require(firmId, sessionId, "attendance ingestion");
     }
 
     /** A session the caller knows is tracked (its ingestion job exists). */

@@ -4,6 +4,7 @@ import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.platform.jdbc.SqlTimes;
+import io.teamscpe.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -75,6 +76,17 @@ public class KnownSessions {
         return one(em.createNativeQuery("select " + COLUMNS
                         + " from known_session where session_id = ?1 and firm_id = ?2")
                 .setParameter(1, sessionId).setParameter(2, firmId).getResultList());
+    }
+
+    /**
+     * The firm's session, or a 404 problem: unknown here, another firm's, or created seconds ago and not yet arrived
+     * at {@code service} (the message says so).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public KnownSession require(String firmId, String sessionId, String service) {
+        return findInFirm(firmId, sessionId).orElseThrow(() -> new ProblemException(404, "not-found",
+                "Session not found", "No session " + sessionId + " is known to " + service + " in your firm. A "
+                + "session created seconds ago may not have arrived yet: try again shortly."));
     }
 
     private static Optional<KnownSession> one(List<?> rows) {

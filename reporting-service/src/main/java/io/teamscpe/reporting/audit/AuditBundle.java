@@ -2,7 +2,7 @@ package io.teamscpe.reporting.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.platform.audit.AuditZip;
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +24,7 @@ public final class AuditBundle {
     /** Writes reporting's own record of the session into the zip (service: in a transaction of its own). */
     @FunctionalInterface
     public interface RecordWriter {
-        void write(ReportSession session, AuditZip zip) throws IOException;
+        void write(KnownSession session, AuditZip zip) throws IOException;
     }
 
     /** The session as credited, as session.json holds it. */
@@ -32,10 +32,10 @@ public final class AuditBundle {
                                  String timeZone, BigDecimal maxCredits, List<String> fieldsOfStudy,
                                  String deliveryMethod, String rulesetId, Integer rulesetVersion, int revision,
                                  boolean cancelled) {
-        public static AuditedSession of(ReportSession s) {
-            return new AuditedSession(s.sessionId, s.title, String.valueOf(s.scheduledStart),
-                    String.valueOf(s.scheduledEnd), s.timeZone, s.maxCredits, s.fieldsOfStudy, s.deliveryMethod,
-                    s.rulesetId, s.rulesetVersion, s.revision, s.cancelled);
+        public static AuditedSession of(KnownSession s) {
+            return new AuditedSession(s.sessionId(), s.title(), String.valueOf(s.scheduledStart()),
+                    String.valueOf(s.scheduledEnd()), s.timeZone(), s.maxCredits(), s.fieldsOfStudy(),
+                    s.deliveryMethod(), s.rulesetId(), s.rulesetVersion(), s.revision(), s.cancelled());
         }
     }
 
@@ -44,7 +44,7 @@ public final class AuditBundle {
                            List<String> notes, List<AuditZip.Entry> files) {
     }
 
-    private final ReportSession session;
+    private final KnownSession session;
     private final String requestedBy;
     private final byte[] decisions;
     private final Map<String, Path> parts;
@@ -56,7 +56,7 @@ public final class AuditBundle {
      * @param decisions the Completion report's JSON
      * @param parts     per prefix in the zip, a whole zip of another service's material (a temporary file)
      */
-    public AuditBundle(ReportSession session, String requestedBy, byte[] decisions, Map<String, Path> parts,
+    public AuditBundle(KnownSession session, String requestedBy, byte[] decisions, Map<String, Path> parts,
                        List<String> notes, RecordWriter record, ObjectMapper json) {
         this.session = session;
         this.requestedBy = requestedBy;
@@ -68,7 +68,7 @@ public final class AuditBundle {
     }
 
     public String fileName() {
-        return "teamscpe-audit-" + session.sessionId + ".zip";
+        return "teamscpe-audit-" + session.sessionId() + ".zip";
     }
 
     public void write(OutputStream out) throws IOException {
@@ -80,7 +80,7 @@ public final class AuditBundle {
                     zip.addAll(part.getKey(), in);
                 }
             }
-            Manifest manifest = new Manifest(session.sessionId, session.firmId, session.title,
+            Manifest manifest = new Manifest(session.sessionId(), session.firmId(), session.title(),
                     Instant.now().toString(), requestedBy, notes, zip.entries());
             zip.add("manifest.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         } finally {

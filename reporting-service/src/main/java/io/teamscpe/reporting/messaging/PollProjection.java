@@ -7,7 +7,7 @@ import io.teamscpe.contracts.poll.PollReconciled;
 import io.teamscpe.contracts.poll.PollReplaced;
 import io.teamscpe.contracts.poll.PollResponsesChunk;
 import io.teamscpe.contracts.poll.PollUploaded;
-import io.teamscpe.reporting.service.ReportInputs;
+import io.teamscpe.reporting.store.ReportInputs;
 import io.teamscpe.reporting.store.Polls;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -4,12 +4,12 @@ import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.contracts.attendance.Participant;
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.platform.readmodel.AttendanceGaps;
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import java.time.Instant;
 import java.util.List;
 
 /** Everything the reports of one session are computed from, as read from the read models at one moment. */
-public record SessionSnapshot(ReportSession session, Rules rules, List<Attendee> attendees, List<Enrolled> roster,
+public record SessionSnapshot(KnownSession session, Rules rules, List<Attendee> attendees, List<Enrolled> roster,
                               List<Poll> polls, List<Response> responses, Freshness freshness,
                               AttendanceGaps.Gap attendanceGap) {
 

@@ -2,7 +2,8 @@ package io.teamscpe.reporting.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.platform.problem.ProblemException;
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.reporting.audit.AuditBundle;
 import io.teamscpe.reporting.audit.AuditSources;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,15 +27,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class AuditBundleService {
+    private final KnownSessions sessions;
     private final AuditSources.Attendance attendance;
     private final AuditSources.Polling polling;
     private final ReportingRecord record;
     private final CompletionService completion;
     private final ObjectMapper json;
 
-    public AuditBundleService(@RestClient AuditSources.Attendance attendance,
+    public AuditBundleService(KnownSessions sessions, @RestClient AuditSources.Attendance attendance,
                               @RestClient AuditSources.Polling polling, ReportingRecord record,
                               CompletionService completion, ObjectMapper json) {
+        this.sessions = sessions;
         this.attendance = attendance;
         this.polling = polling;
         this.record = record;
@@ -44,7 +47,7 @@ public class AuditBundleService {
 
     /** Gathers the other services' parts; the returned bundle writes everything when asked. */
     public AuditBundle prepare(String firmId, String sessionId, String requestedBy) {
-        ReportSession session = CompletionService.session(firmId, sessionId);
+        KnownSession session = sessions.require(firmId, sessionId, "reporting");
         byte[] decisions = completion.reportJson(firmId, sessionId).json();
         Map<String, Path> parts = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();

@@ -2,7 +2,8 @@ package io.teamscpe.reporting.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.platform.problem.ProblemException;
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.reporting.credit.CreditEngine;
 import io.teamscpe.reporting.credit.CreditResult;
 import io.teamscpe.reporting.credit.Facts;
@@ -15,6 +16,7 @@ import io.teamscpe.reporting.report.Matching;
 import io.teamscpe.reporting.report.SessionSnapshot;
 import io.teamscpe.reporting.report.SessionSnapshot.Response;
 import io.teamscpe.reporting.store.Json;
+import io.teamscpe.reporting.store.ReportInputs;
 import io.teamscpe.reporting.store.Overrides;
 import io.teamscpe.reporting.store.SessionFacts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +42,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CompletionService {
+    private final KnownSessions sessions;
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
     private static final Comparator<Row> ORDER = Comparator
             .comparing((Row r) -> r.matchStatus() != MatchStatus.ENROLLED)
@@ -64,9 +67,11 @@ public class CompletionService {
     private final VersionedCache<Computed> computed;
     private final Timer computation;
 
-    public CompletionService(SessionFacts facts, Overrides overrides, ReportInputs inputs, Json json,
+    public CompletionService(KnownSessions sessions, SessionFacts facts, Overrides overrides, ReportInputs inputs,
+                             Json json,
                              @ConfigProperty(name = "teamscpe.reporting.cached-reports", defaultValue = "16")
                              int cachedReports, MeterRegistry metrics) {
+        this.sessions = sessions;
         this.computation = Timer.builder("teamscpe.report.computation")
                 .description("Computing a session's Completion report afresh (cache misses)").register(metrics);
         this.facts = facts;
@@ -98,9 +103,10 @@ public class CompletionService {
     private Computed computed(String firmId, String sessionId) {
         facts.readOneSnapshot();
         // the facts are then exactly those of this version, the label the computed report is kept under
-        long version = inputs.version(firmId, sessionId).orElseThrow(() -> notFound(sessionId));
+        KnownSession session = sessions.require(firmId, sessionId, "reporting");
+        long version = inputs.version(firmId, sessionId).orElseThrow();
         return computed.get(sessionId, version, () -> {
-            CompletionReport report = compute(session(firmId, sessionId));
+            CompletionReport report = compute(session);
             byte[] bytes = json.bytes(report);
             return new Computed(report, new Encoded(version, bytes, gzip(bytes)));
         });
@@ -120,7 +126,7 @@ public class CompletionService {
      * Computes the report afresh, never from or into the cache: what a transaction that changes inputs sees is not
      * committed yet.
      */
-    CompletionReport compute(ReportSession s) {
+    CompletionReport compute(KnownSession s) {
         long t0 = System.nanoTime();
         SessionSnapshot f = facts.load(s);
         List<Integer> presented = new ArrayList<>();
@@ -129,7 +135,7 @@ public class CompletionService {
                 presented.add(i);
             }
         }
-        Map<String, Override> decided = overrides.current(s.sessionId);
+        Map<String, Override> decided = overrides.current(s.sessionId());
         List<Row> rows = new ArrayList<>();
         for (Matching.Participant p : Matching.participants(f)) {
             rows.add(row(p, f, presented, decided.get(p.id())));
@@ -137,8 +143,8 @@ public class CompletionService {
         rows.sort(ORDER);
         long took = System.nanoTime() - t0;
         computation.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
-        LOG.debugf("completion report of session %s: %d rows in %d ms", s.sessionId, rows.size(), took / 1_000_000);
-        return new CompletionReport(s.sessionId, s.title, s.scheduledStart, s.scheduledEnd, s.timeZone,
+        LOG.debugf("completion report of session %s: %d rows in %d ms", s.sessionId(), rows.size(), took / 1_000_000);
+        return new CompletionReport(s.sessionId(), s.title(), s.scheduledStart(), s.scheduledEnd(), s.timeZone(),
                 f.rules().name(), f.rules().version(), freshness(f, presented.size()), List.copyOf(rows));
     }
 
@@ -148,9 +154,9 @@ public class CompletionService {
             Response first = p.firstResponses().get(i);
             polls.add(new Facts.PollFact(f.polls().get(i).pollId(), first == null ? null : first.completedAt()));
         }
-        ReportSession s = f.session();
+        KnownSession s = f.session();
         CreditResult credit = CreditEngine.evaluate(f.rules().rules(),
-                new Facts(p.intervals(), s.scheduledStart, s.scheduledEnd, s.maxCredits, polls));
+                new Facts(p.intervals(), s.scheduledStart(), s.scheduledEnd(), s.maxCredits(), polls));
         String reason = p.matchStatus() == MatchStatus.ANONYMOUS
                 ? credit.reason() + " (anonymous: Teams cannot tie this participant to a professional)"
                 : credit.reason();
@@ -174,15 +180,5 @@ public class CompletionService {
         return new Freshness(r.snapshotId(), r.source(), r.fetchedAt(), incomplete, included, excluded,
                 f.roster().size(), "Attendance snapshot " + r.snapshotId() + " (" + r.source() + ") applied "
                 + r.appliedAt() + ". " + note);
-    }
-
-    public static ReportSession session(String firmId, String sessionId) {
-        return ReportSession.findInFirm(firmId, sessionId).orElseThrow(() -> notFound(sessionId));
-    }
-
-    private static ProblemException notFound(String sessionId) {
-        return new ProblemException(404, "not-found", "Session not found", "No session " + sessionId
-                + " is known to reporting in your firm. A session created seconds ago may not have arrived yet: "
-                + "try again shortly.");
     }
 }

@@ -2,7 +2,8 @@ package io.teamscpe.reporting.service;
 
 import io.teamscpe.contracts.credit.CreditAward;
 import io.teamscpe.platform.problem.ProblemException;
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.reporting.credit.OverrideRules;
 import io.teamscpe.reporting.messaging.CreditPublisher;
 import io.teamscpe.reporting.report.AwardChange;
@@ -14,6 +15,7 @@ import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.reporting.report.SessionSnapshot;
 import io.teamscpe.reporting.store.CreditAwards;
 import io.teamscpe.reporting.store.Overrides;
+import io.teamscpe.reporting.store.ReportInputs;
 import io.teamscpe.reporting.store.SessionFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,6 +34,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ProcessingService {
+    private final KnownSessions sessions;
     private final CompletionService completion;
     private final Overrides overrides;
     private final CreditPublisher publisher;
@@ -39,8 +42,9 @@ public class ProcessingService {
     private final SessionFacts facts;
     private final ReportInputs inputs;
 
-    public ProcessingService(CompletionService completion, Overrides overrides, CreditPublisher publisher,
-                             CreditAwards awards, SessionFacts facts, ReportInputs inputs) {
+    public ProcessingService(KnownSessions sessions, CompletionService completion, Overrides overrides,
+                             CreditPublisher publisher, CreditAwards awards, SessionFacts facts, ReportInputs inputs) {
+        this.sessions = sessions;
         this.completion = completion;
         this.overrides = overrides;
         this.publisher = publisher;
@@ -52,13 +56,13 @@ public class ProcessingService {
     @Transactional
     public Row override(String firmId, String sessionId, String participantId, BigDecimal credit, String reason,
                         String by) {
-        ReportSession s = CompletionService.session(firmId, sessionId);
+        KnownSession s = sessions.require(firmId, sessionId, "reporting");
         SessionSnapshot.Rules rules = facts.namedRules(s).orElseThrow(() -> new ProblemException(409,
                 "override-ruleset-unknown", "Ruleset not known yet", "Session " + sessionId + " uses ruleset "
-                + s.rulesetId + (s.rulesetVersion == null ? "" : " version " + s.rulesetVersion) + ", which has "
+                + s.rulesetId() + (s.rulesetVersion() == null ? "" : " version " + s.rulesetVersion()) + ", which has "
                 + "not reached reporting yet, so the override cannot be checked against its rules: try again "
                 + "shortly. Nothing was changed."));
-        OverrideRules.check(credit, rules.rules(), rules.name() + " v" + rules.version(), s.maxCredits)
+        OverrideRules.check(credit, rules.rules(), rules.name() + " v" + rules.version(), s.maxCredits())
                 .ifPresent(refusal -> {
                     ProblemException problem = new ProblemException(refusal.status(), refusal.slug(),
                             refusal.title(), refusal.detail());
@@ -74,9 +78,9 @@ public class ProcessingService {
 
     @Transactional
     public ProcessingRun process(String firmId, String sessionId, String by) {
-        ReportSession s = CompletionService.session(firmId, sessionId);
+        KnownSession s = sessions.require(firmId, sessionId, "reporting");
         awards.lock(s);
-        if (s.cancelled) {
+        if (s.cancelled()) {
             throw new ProblemException(409, "session-cancelled", "Session cancelled",
                     "A cancelled session awards no credit.");
         }
@@ -120,11 +124,11 @@ public class ProcessingService {
         return result;
     }
 
-    private static CreditAward award(ReportSession s, CompletionReport report, Row row, int run, String by,
+    private static CreditAward award(KnownSession s, CompletionReport report, Row row, int run, String by,
                                      Instant now) {
-        return new CreditAward(row.participantId(), row.email(), row.displayName(), row.finalCredit(), s.title,
-                s.fieldsOfStudy == null ? List.of() : List.copyOf(s.fieldsOfStudy), s.deliveryMethod,
-                s.rulesetId, report.rulesetVersion(), row.minutesPresent(), row.pollsAnswered(),
+        return new CreditAward(row.participantId(), row.email(), row.displayName(), row.finalCredit(), s.title(),
+                s.fieldsOfStudy() == null ? List.of() : List.copyOf(s.fieldsOfStudy()), s.deliveryMethod(),
+                s.rulesetId(), report.rulesetVersion(), row.minutesPresent(), row.pollsAnswered(),
                 row.pollsPresented(), row.override() == null ? null : row.override().reason(), run, by, now);
     }
 

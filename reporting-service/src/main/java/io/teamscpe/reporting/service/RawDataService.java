@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.service;
 
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.reporting.credit.AttendedTime;
 import io.teamscpe.reporting.report.Matching;
 import io.teamscpe.reporting.report.RawDataReport;
@@ -18,12 +19,14 @@ import java.util.List;
 /** The Raw Data report: what Teams and the poll exports say, per participant, enrolled no-shows included. */
 @ApplicationScoped
 public class RawDataService {
+    private final KnownSessions sessions;
     static final String NOTE = "Breakout-room time is not available from Teams: time in breakout rooms is not in the "
             + "attendance report. Anonymous poll responders cannot be tied to a participant.";
 
     private final SessionFacts facts;
 
-    public RawDataService(SessionFacts facts) {
+    public RawDataService(KnownSessions sessions, SessionFacts facts) {
+        this.sessions = sessions;
         this.facts = facts;
     }
 
@@ -31,13 +34,13 @@ public class RawDataService {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RawDataReport report(String firmId, String sessionId) {
         facts.readOneSnapshot();
-        ReportSession s = CompletionService.session(firmId, sessionId);
+        KnownSession s = sessions.require(firmId, sessionId, "reporting");
         SessionSnapshot f = facts.load(s);
         List<Row> rows = new ArrayList<>();
         for (Matching.Participant p : Matching.participants(f)) {
             rows.add(row(p, f));
         }
-        return new RawDataReport(s.sessionId, s.title, s.timeZone,
+        return new RawDataReport(s.sessionId(), s.title(), s.timeZone(),
                 f.freshness() == null ? null : f.freshness().snapshotId(), f.polls(), rows,
                 f.attendanceGap() == null ? NOTE : f.attendanceGap().describe() + " " + NOTE);
     }

@@ -2,7 +2,7 @@ package io.teamscpe.reporting.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.platform.audit.AuditZip;
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.reporting.audit.AuditBundle.AuditedSession;
 import io.teamscpe.reporting.store.AuditRecords;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +24,11 @@ public class ReportingRecord {
     }
 
     @Transactional
-    public void write(ReportSession s, AuditZip zip) throws IOException {
+    public void write(KnownSession s, AuditZip zip) throws IOException {
         zip.add("session.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(AuditedSession.of(s)));
-        zip.add("ruleset.json", records.ruleset(s.rulesetId, s.rulesetVersion));
-        zip.add("overrides.json", records.overrides(s.sessionId));
-        zip.add("processing-runs.json", records.processingRuns(s.sessionId));
-        zip.add("published-credit-events.json", records.publishedCreditEvents(s.sessionId));
+        zip.add("ruleset.json", records.ruleset(s.rulesetId(), s.rulesetVersion()));
+        zip.add("overrides.json", records.overrides(s.sessionId()));
+        zip.add("processing-runs.json", records.processingRuns(s.sessionId()));
+        zip.add("published-credit-events.json", records.publishedCreditEvents(s.sessionId()));
     }
 }

@@ -1,11 +1,10 @@
 package io.teamscpe.reporting.store;
 
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.reporting.report.AwardChange.Published;
 import io.teamscpe.reporting.report.ProcessingRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,8 +24,9 @@ public class CreditAwards {
     }
 
     /** Serializes the processing runs of one session: held until the transaction ends. */
-    public void lock(ReportSession s) {
-        em.lock(s, LockModeType.PESSIMISTIC_WRITE);
+    public void lock(KnownSession s) {
+        em.createNativeQuery("select 1 from known_session where session_id = ?1 for update")
+                .setParameter(1, s.sessionId()).getResultList();
     }
 
     /** The number the session's next run gets. */

@@ -6,7 +6,7 @@ import io.teamscpe.contracts.attendance.Participant;
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.platform.readmodel.AttendanceGaps;
 import io.teamscpe.platform.readmodel.Rosters;
-import io.teamscpe.reporting.ReportSession;
+import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.reporting.credit.Presets;
 import io.teamscpe.reporting.report.SessionSnapshot;
 import io.teamscpe.reporting.report.SessionSnapshot.Attendee;
@@ -55,12 +55,12 @@ public class SessionFacts {
     }
 
     /** Call inside a transaction (a read-only one: after {@link #readOneSnapshot()}). */
-    public SessionSnapshot load(ReportSession s) {
-        return new SessionSnapshot(s, rules(s), attendees(s.sessionId), roster(s.sessionId), polls(s.sessionId),
-                responses(s.sessionId), freshness(s.sessionId), gaps.of(s.sessionId).orElse(null));
+    public SessionSnapshot load(KnownSession s) {
+        return new SessionSnapshot(s, rules(s), attendees(s.sessionId()), roster(s.sessionId()), polls(s.sessionId()),
+                responses(s.sessionId()), freshness(s.sessionId()), gaps.of(s.sessionId()).orElse(null));
     }
 
-    private Rules rules(ReportSession s) {
+    private Rules rules(KnownSession s) {
         return namedRules(s).orElse(BUILT_IN);
     }
 
@@ -68,16 +68,16 @@ public class SessionFacts {
      * The ruleset version the session names, or the built-in preset when it names none; empty while reporting has
      * not received the version it names (the report then shows the preset, but decisions must wait for it).
      */
-    public Optional<Rules> namedRules(ReportSession s) {
-        if (s.rulesetId == null) {
+    public Optional<Rules> namedRules(KnownSession s) {
+        if (s.rulesetId() == null) {
             return Optional.of(BUILT_IN);
         }
-        if (s.rulesetVersion == null) {
+        if (s.rulesetVersion() == null) {
             return Optional.empty();
         }
         List<Object[]> rows = rows("select name, rules from ruleset_version where ruleset_id = ? and version = ?",
-                s.rulesetId, s.rulesetVersion);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(new Rules((String) rows.get(0)[0], s.rulesetVersion,
+                s.rulesetId(), s.rulesetVersion());
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Rules((String) rows.get(0)[0], s.rulesetVersion(),
                 json.read(rows.get(0)[1], RulesetRules.class)));
     }
 

@@ -1,4 +1,4 @@
-package io.teamscpe.reporting.service;
+package io.teamscpe.reporting.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,7 +19,11 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class ReportInputs {
     private static final String VERSION =
-            "select inputs_version from report_session where session_id = ? and firm_id = ?";
+            "select coalesce(i.inputs_version, 0) from known_session s left join report_inputs i using (session_id)"
+                    + " where s.session_id = ? and s.firm_id = ?";
+    private static final String BUMP = """
+            insert into report_inputs (session_id, inputs_version) select session_id, 1 from known_session where %s
+            on conflict (session_id) do update set inputs_version = report_inputs.inputs_version + 1""";
 
     private final EntityManager em;
     private final DataSource db;
@@ -55,14 +59,14 @@ public class ReportInputs {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String sessionId) {
-        em.createNativeQuery("update report_session set inputs_version = inputs_version + 1 where session_id = ?1")
+        em.createNativeQuery(BUMP.formatted("session_id = ?1"))
                 .setParameter(1, sessionId).executeUpdate();
     }
 
     /** Every session that names the ruleset (any version: cheap, and versions are rarely republished). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rulesetChanged(String rulesetId) {
-        em.createNativeQuery("update report_session set inputs_version = inputs_version + 1 where ruleset_id = ?1")
+        em.createNativeQuery(BUMP.formatted("ruleset_id = ?1"))
                 .setParameter(1, rulesetId).executeUpdate();
     }
 }
