@@ -14,6 +14,8 @@ import io.teamscpe.contracts.poll.PollUploaded;
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.contracts.session.EnrollmentChunk;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
+import io.teamscpe.contracts.session.RulesetPublished;
+import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.devstack.kafka.EventSchemas;
@@ -87,6 +89,18 @@ public final class Feed {
         attendance.add(new ParticipantAttended(sessionId, firm, null, 0, 0, new Participant(key, anonymous ? null
                 : key, email, name, "Attendee", anonymous || email == null, anonymous,
                 email == null ? List.of("NO_EMAIL") : List.of()), intervals, Instant.now()));
+    }
+
+    /** An attendee of the next attendance snapshot with intervals to the second (a null time: Teams gave none). */
+    public void attendee(String key, String email, String name, List<Interval> intervals) {
+        attendance.add(new ParticipantAttended(sessionId, firm, null, 0, 0, new Participant(key, key, email, name,
+                "Attendee", email == null, false, email == null ? List.of("NO_EMAIL") : List.of()), intervals,
+                Instant.now()));
+    }
+
+    /** Publishes a ruleset version, as session-service does. */
+    public void ruleset(String rulesetId, String name, int version, RulesetRules rules) {
+        publish(new RulesetPublished(rulesetId, firm, name, version, false, rules, Instant.now()));
     }
 
     /** An attendance snapshot whose participant events are published, not completed yet. */

@@ -24,8 +24,9 @@ public record CompletionReport(String sessionId, String title, Instant scheduled
 
     /** One participant's credit: suggested by the ruleset, with the reason, and final. */
     public record Row(String participantId, String displayName, String email, MatchStatus matchStatus,
-                      Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, int pollsAnswered,
-                      int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
+                      AttendanceStatus attendance,
+                      Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, long secondsPresent,
+                      int pollsAnswered, int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
                       BigDecimal finalCredit) {
     }
 }

@@ -160,8 +160,8 @@ public class CompletionService {
         String reason = p.matchStatus() == MatchStatus.ANONYMOUS
                 ? credit.reason() + " (anonymous: Teams cannot tie this participant to a professional)"
                 : credit.reason();
-        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.firstJoin(),
-                p.lastLeave(), p.intervals().size(), credit.minutesPresent(), credit.pollsAnswered(),
+        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
+                p.lastLeave(), p.intervals().size(), credit.minutesPresent(), credit.secondsPresent(), credit.pollsAnswered(),
                 credit.pollsPresented(), credit.credit(), reason, override,
                 override != null ? override.credit() : credit.credit());
     }

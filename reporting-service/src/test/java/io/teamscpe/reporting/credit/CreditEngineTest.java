@@ -64,6 +64,27 @@ class CreditEngineTest {
     }
 
     @Test
+    void minutesForCreditAreTheSecondsPresentToTheNearestMinuteUnlessTheRulesetRoundsDown() {
+        Facts late = new Facts(List.of(new Interval(START.plusSeconds(3), START.plusSeconds(6000))), START,
+                START.plusSeconds(6000), null, List.of());
+        CreditResult nearest = CreditEngine.evaluate(Rules.with(Presets.NASBA_GIB, new BigDecimal("0.2")), late);
+        assertThat(nearest.secondsPresent()).isEqualTo(5997);
+        assertThat(nearest.minutesPresent()).isEqualTo(100);
+        assertThat(nearest.credit()).isEqualByComparingTo("2.0");
+        assertThat(nearest.reason()).startsWith("2 credits: present 99 min 57 s (1 interval) → 100 min (to the "
+                + "nearest minute); 100 min = 2 credit hours of 50 min → 2 in fifths");
+        RulesetRules down = new RulesetRules(Presets.NASBA_GIB.credit(), new RulesetRules.Attendance(
+                RulesetRules.Counting.UNION, RulesetRules.Clip.SCHEDULED, 0, RulesetRules.MinuteRounding.DOWN),
+                Presets.NASBA_GIB.engagement(), List.of(), List.of(), WithoutPolls.ATTENDANCE_ONLY);
+        CreditResult whole = CreditEngine.evaluate(down, late);
+        assertThat(whole.minutesPresent()).isEqualTo(99);
+        assertThat(whole.credit()).isEqualByComparingTo("1.8");
+        assertThat(whole.reason()).contains("→ 99 min (rounded down to whole minutes); 99 min = 1.98 credit hours");
+        assertThat(CreditEngine.creditMinutes(29, RulesetRules.MinuteRounding.NEAREST)).isZero();
+        assertThat(CreditEngine.creditMinutes(30, RulesetRules.MinuteRounding.NEAREST)).isEqualTo(1);
+    }
+
+    @Test
     void theSessionMaximumCaps() {
         Facts facts = new Facts(List.of(interval(0, 180)), START, END, new BigDecimal("2"), List.of());
         assertThat(CreditEngine.evaluate(Presets.NASBA_GIB, facts).reason()).contains("capped at 2");
@@ -146,7 +167,10 @@ class CreditEngineTest {
         CreditResult r = CreditEngine.evaluate(Presets.NASBA_GIB, facts(List.of(new Interval(null, null)),
                 List.of()));
         assertThat(r.credit()).isEqualByComparingTo("0");
-        assertThat(r.reason()).startsWith("0 credits: present 0 min (no complete interval)");
+        assertThat(r.reason()).startsWith("0 credits: present 0 min (joined, but Teams reported no join/leave "
+                + "times)");
+        assertThat(CreditEngine.evaluate(Presets.NASBA_GIB, facts(List.of(), List.of())).reason())
+                .startsWith("0 credits: present 0 min (no-show: never joined)");
     }
 
     private static Facts facts(List<Interval> intervals, List<Facts.PollFact> polls) {
