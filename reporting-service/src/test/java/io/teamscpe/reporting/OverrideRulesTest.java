@@ -80,6 +80,35 @@ class OverrideRulesTest {
     }
 
     @Test
+    void anOverrideOnARowNoEnrolledProfessionalClaimsIsRefusedUntilTheRowIsMapped() {
+        Feed feed = new Feed(FIRM, json);
+        feed.session();
+        feed.roster(BOB);
+        feed.attendee("oid-guest", "bob.home@mail.test", "Bob (home)", false, new int[] {0, 100});
+        feed.publishAttendance();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/completion", feed.sessionId).then()
+                .statusCode(200).body("rows.participantId", contains("bob", "oid-guest")));
+        String detail = given().auth().oauth2(Tokens.admin(FIRM)).contentType(ContentType.JSON)
+                .body("{\"credit\": 2, \"reason\": \"Bob joined from his home account\"}")
+                .put("/api/sessions/{id}/completion/oid-guest", feed.sessionId).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://teamscpe.io/problems/override-not-enrolled")).extract().path("detail");
+        assertThat(detail).startsWith("Row oid-guest is UNMATCHED_ATTENDEE").contains("Map the row to the "
+                + "professional first").endsWith("Nothing was changed.");
+        given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/completion", feed.sessionId).then()
+                .body("rows.find { it.participantId == 'oid-guest' }.override", nullValue())
+                .body("rows.find { it.participantId == 'oid-guest' }.finalCredit", equalTo(2.0f));
+
+        // mapped (the enrollment names the attendee's email): the professional's row takes the override
+        feed.roster(new Enrollee("bob", "bob@firm.test", List.of("bob.home@mail.test"), "Bob Baker"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/completion", feed.sessionId).then()
+                .statusCode(200).body("rows.participantId", contains("bob")));
+        put(feed, "1.8").statusCode(200).body("finalCredit", equalTo(1.8f));
+    }
+
+    @Test
     void theRulesetsCapAndAllowedStepsDecideToo() {
         Feed capped = new Feed(FIRM, json);
         capped.session("cle-" + capped.sessionId, 1);
