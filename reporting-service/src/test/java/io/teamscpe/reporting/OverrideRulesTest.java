@@ -11,10 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.teamscpe.contracts.session.Enrollee;
+import io.teamscpe.contracts.session.RulesetPresets;
 import io.teamscpe.contracts.session.RulesetPublished;
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.devstack.quarkus.Tokens;
-import io.teamscpe.reporting.credit.Presets;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -54,11 +54,12 @@ class OverrideRulesTest {
         String rulesetId = "nasba-" + feed.sessionId;
         feed.session(rulesetId, 1);
         feed.roster(BOB);
-        awaitReport(feed, "NASBA GIB (built-in)");
+        awaitReport(feed, null);
         assertThat(refused(feed, "1", 409, "override-ruleset-unknown"))
                 .contains("ruleset " + rulesetId + " version 1", "has not reached reporting yet");
 
-        feed.publish(new RulesetPublished(rulesetId, FIRM, "NASBA GIB", 1, true, Presets.NASBA_GIB, Instant.now()));
+        feed.publish(new RulesetPublished(rulesetId, FIRM, "NASBA GIB", 1, true,
+                RulesetPresets.byKey("nasba-gib").rules(), Instant.now()));
         String etag = awaitReport(feed, "NASBA GIB");
         assertThat(refused(feed, "100", 422, "override-above-maximum"))
                 .isEqualTo("100 is above this session's maximum of 2 credits: use at most 2.");
@@ -139,7 +140,7 @@ class OverrideRulesTest {
         Feed feed = new Feed(FIRM, json);
         feed.session();
         feed.roster(BOB);
-        awaitReport(feed, "NASBA GIB (built-in)");
+        awaitReport(feed, Feed.RULESET);
         assertThat(refused(feed, "1e400", 422, "override-above-maximum")).startsWith("1E+400 is above");
         assertThat(refused(feed, "1e999999999", 422, "override-above-maximum")).startsWith("1E+999999999 is above");
         assertThat(refused(feed, "123456789012345678901234567890.5", 422, "override-above-maximum"))
@@ -159,13 +160,13 @@ class OverrideRulesTest {
     @Test
     void withoutAMaximumNoOverrideIsAcceptedUntilTheSessionStatesOne() {
         Feed feed = new Feed(FIRM, json);
-        feed.session(1, null, null, null);
+        feed.session(1, feed.rulesetId(), 1, null);
         feed.roster(BOB);
-        awaitReport(feed, "NASBA GIB (built-in)");
+        awaitReport(feed, Feed.RULESET);
         assertThat(refused(feed, "1", 409, "override-maximum-unknown"))
                 .contains("knows no maximum credits for this session", "set the session's max credits");
 
-        feed.session(2, null, null, new BigDecimal("1"));
+        feed.session(2, feed.rulesetId(), 1, new BigDecimal("1"));
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> put(feed, "1").statusCode(200));
         assertThat(refused(feed, "1.2", 422, "override-above-maximum")).isEqualTo("1.2 is above this session's "
                 + "maximum of 1 credit: use at most 1.");

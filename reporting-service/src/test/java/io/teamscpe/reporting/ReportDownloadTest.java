@@ -110,13 +110,13 @@ class ReportDownloadTest {
                     .contains("answered 6 of 6 polls");
             assertThat(ann.getCell(9)).isNull();
             assertThat(number(ann.getCell(12))).isEqualTo(2.0);
-            assertThat(ann.getCell(13).getStringCellValue()).isEqualTo("NASBA GIB (built-in)");
+            assertThat(ann.getCell(13).getStringCellValue()).isEqualTo(Feed.RULESET);
             assertThat(number(row(sheet, "bob").getCell(12))).isZero();
             assertThat(row(sheet, "bob").getCell(15).getStringCellValue())
                     .isEqualTo("no-show: never joined the meeting");
             Map<String, String> about = about(completion);
             assertThat(about).containsEntry("Session", feed.sessionId).containsEntry("Attendance snapshot", snapshot)
-                    .containsEntry("Ruleset", "NASBA GIB (built-in)").containsEntry("Ruleset version", "1")
+                    .containsEntry("Ruleset", Feed.RULESET).containsEntry("Ruleset version", "1")
                     .containsEntry("Polls counted", "6").containsEntry("Polls excluded", "0")
                     .containsEntry("Enrolled", "2").containsEntry("Scheduled start", "2026-10-05 12:00:00");
             assertThat(about.get("Note")).contains("Breakout-room time is not available");

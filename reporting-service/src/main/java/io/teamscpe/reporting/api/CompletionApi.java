@@ -60,7 +60,9 @@ public final class CompletionApi {
     @Schema(description = "Suggested and final credit per enrolled professional, and unmatched attendees for review")
     public record CompletionReport(String sessionId, String title, Instant scheduledStart, Instant scheduledEnd,
                                    @Schema(description = "The session's IANA time zone") String timeZone,
-                                   String ruleset, int rulesetVersion, Freshness freshness,
+                                   @Schema(description = "The ruleset version's name; null while waiting for it "
+                                           + "(no credit is computed, processing is refused)") String ruleset,
+                                   Integer rulesetVersion, Freshness freshness,
                                    List<CompletionRow> rows) {
     }
 

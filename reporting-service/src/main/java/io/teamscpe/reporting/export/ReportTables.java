@@ -73,7 +73,8 @@ public final class ReportTables {
         List<Fact> about = List.of(new Fact("Report", "Completion"), new Fact("Session", r.sessionId()),
                 new Fact("Title", r.title()), new Fact("Scheduled start", r.scheduledStart()),
                 new Fact("Scheduled end", r.scheduledEnd()), new Fact("Time zone", zone.getId()),
-                new Fact("Ruleset", r.ruleset()), new Fact("Ruleset version", r.rulesetVersion()),
+                new Fact("Ruleset", r.ruleset() == null ? "waiting for the session's ruleset" : r.ruleset()),
+                new Fact("Ruleset version", r.rulesetVersion() == null ? "" : r.rulesetVersion()),
                 new Fact("Attendance snapshot", f.attendanceSnapshotId() == null ? "none yet"
                         : f.attendanceSnapshotId()),
                 new Fact("Attendance source", f.attendanceSource()),
