@@ -2,6 +2,7 @@ package io.teamscpe.architecture;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -41,6 +42,8 @@ class ServiceShapeTest {
     @MethodSource("services")
     void arrowsPointDown(String service) {
         String root = "io.teamscpe." + service;
+        assertThat(classes.that(JavaClass.Predicates.resideInAPackage(root + "..")))
+                .as("the compiled classes of " + service + " (else this check would pass on nothing)").isNotEmpty();
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("rest").definedBy(root + ".rest..")
                 .layer("api").definedBy(root + ".api..")

@@ -2,6 +2,7 @@ package io.teamscpe.polling.rest;
 
 import io.teamscpe.platform.problem.Problem;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.CappedInputStream;
 import io.teamscpe.polling.config.PollingConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpConnection;
@@ -18,9 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 
 /**
@@ -78,13 +77,13 @@ public class JsonBodyLimit implements ReaderInterceptor {
         if (type != null && "multipart".equalsIgnoreCase(type.getType())) {
             return context.proceed();
         }
-        Counted counted = new Counted(context.getInputStream(), limit());
+        CappedInputStream counted = new CappedInputStream(context.getInputStream(), limit(), () -> { });
         context.setInputStream(counted);
         try {
             return context.proceed();
         } catch (RuntimeException | IOException e) {
             // Jackson wraps what the stream throws (JsonMappingException, then a 400 WebApplicationException)
-            if (counted.exceeded) {
+            if (counted.exceeded()) {
                 closeAfterResponse(current.getCurrent());
                 throw tooLarge();
             }
@@ -109,50 +108,5 @@ public class JsonBodyLimit implements ReaderInterceptor {
         return new ProblemException(413, SLUG, "Request body too large", "A JSON body of this service holds at "
                 + "most " + limit / 1024 + " KB (" + limit + " bytes); this one is larger. Send only the fields the "
                 + "endpoint documents (/q/openapi); files go in multipart uploads.").with("limit", limit);
-    }
-
-    /** Counts what the body reader consumes and stops at the first byte over the limit. */
-    private static final class Counted extends FilterInputStream {
-        private final int max;
-        private long count;
-        private boolean exceeded;
-
-        Counted(InputStream in, int max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            add(skipped);
-            return skipped;
-        }
-
-        private void add(long n) throws IOException {
-            count += n;
-            if (count > max) {
-                exceeded = true;
-                throw new IOException("body over " + max + " bytes");
-            }
-        }
     }
 }

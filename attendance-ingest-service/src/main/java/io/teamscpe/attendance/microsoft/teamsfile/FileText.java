@@ -2,8 +2,8 @@ package io.teamscpe.attendance.microsoft.teamsfile;
 
 import io.teamscpe.attendance.upload.AttendanceFileException;
 import io.teamscpe.attendance.upload.UploadLimits;
+import io.teamscpe.platform.web.CappedInputStream;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,7 +40,7 @@ final class FileText {
 
     static FileText open(InputStream in, UploadLimits limits) {
         try {
-            BufferedInputStream bytes = new BufferedInputStream(new Capped(in, limits.maxBytes()), SNIFF_BYTES);
+            BufferedInputStream bytes = new BufferedInputStream(capped(in, limits.maxBytes()), SNIFF_BYTES);
             bytes.mark(SNIFF_BYTES);
             byte[] head = bytes.readNBytes(SNIFF_BYTES);
             bytes.reset();
@@ -187,50 +187,14 @@ final class FileText {
     }
 
     /** Refuses the upload as soon as it passes the size limit, so an oversized file is never held in memory. */
-    private static final class Capped extends FilterInputStream {
-        private final long max;
-        private long count;
+    private static InputStream capped(InputStream in, long max) {
+        return new CappedInputStream(in, max, () -> {
+            throw new AttendanceFileException(0, "the file is larger than " + megabytes(max)
+                    + ", far larger than a meeting's attendance list: is this the right file?");
+        });
+    }
 
-        Capped(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            add(skipped);
-            return skipped;
-        }
-
-        private void add(long n) {
-            count += n;
-            if (count > max) {
-                throw new AttendanceFileException(0, "the file is larger than " + megabytes(max)
-                        + ", far larger than a meeting's attendance list: is this the right file?");
-            }
-        }
-
-        private static String megabytes(long bytes) {
-            return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes + " bytes";
-        }
+    private static String megabytes(long bytes) {
+        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes + " bytes";
     }
 }
