@@ -86,7 +86,7 @@ class DeadLetterRedriveTest {
         return new SessionScheduled(feed.sessionId, FIRM, revision, new SessionDetails("Ethics 2026", "provider-1",
                 "organizer-1", "meeting-" + feed.sessionId, "https://teams.microsoft.com/l/meetup-join/x/0",
                 Feed.START, Feed.END, "America/New_York", new BigDecimal(maxCredits), List.of("Ethics"),
-                "GROUP_INTERNET_BASED", null, null), Instant.now());
+                "GROUP_INTERNET_BASED", feed.rulesetId(), 1), Instant.now());
     }
 
     private static void awaitCredit(Feed feed, String credit) {

@@ -14,6 +14,9 @@ import io.teamscpe.contracts.poll.PollUploaded;
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.contracts.session.EnrollmentChunk;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
+import io.teamscpe.contracts.session.RulesetPresets;
+import io.teamscpe.contracts.session.RulesetPublished;
+import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.contracts.session.SessionScheduled;
 import io.teamscpe.devstack.kafka.EventSchemas;
@@ -46,14 +49,40 @@ public final class Feed {
     private final ObjectMapper json;
     private final List<ParticipantAttended> attendance = new ArrayList<>();
     private int rosterRevision;
+    private boolean rulesetPublished;
 
     public Feed(String firm, ObjectMapper json) {
         this.firm = firm;
         this.json = json;
     }
 
+    /** The ruleset {@link #session()} publishes and names. */
+    public static final String RULESET = "NASBA GIB, attendance only";
+    /**
+     * The NASBA GIB preset (contracts' RulesetPresets) but crediting attendance while a session has no polls: the
+     * rules the tests written against reporting's former built-in fallback assert.
+     */
+    public static final RulesetRules NASBA_GIB_ATTENDANCE_ONLY = attendanceOnly(
+            RulesetPresets.byKey("nasba-gib").rules());
+
+    /** The session, worth at most 2 credits, after the ruleset it names ({@link #RULESET}, version 1). */
     public void session() {
-        session(null, null);
+        session(1, rulesetId(), 1, new BigDecimal("2"));
+    }
+
+    /** The id of the ruleset {@link #session()} publishes; published before the session that names it. */
+    public String rulesetId() {
+        String id = "rs-" + sessionId;
+        if (!rulesetPublished) {
+            ruleset(id, RULESET, 1, NASBA_GIB_ATTENDANCE_ONLY);
+            rulesetPublished = true;
+        }
+        return id;
+    }
+
+    private static RulesetRules attendanceOnly(RulesetRules r) {
+        return new RulesetRules(r.credit(), r.attendance(), r.engagement(), r.tiers(), r.allowedSteps(),
+                RulesetRules.WithoutPolls.ATTENDANCE_ONLY);
     }
 
     public void session(String rulesetId, Integer rulesetVersion) {
@@ -87,6 +116,18 @@ public final class Feed {
         attendance.add(new ParticipantAttended(sessionId, firm, null, 0, 0, new Participant(key, anonymous ? null
                 : key, email, name, "Attendee", anonymous || email == null, anonymous,
                 email == null ? List.of("NO_EMAIL") : List.of()), intervals, Instant.now()));
+    }
+
+    /** An attendee of the next attendance snapshot with intervals to the second (a null time: Teams gave none). */
+    public void attendee(String key, String email, String name, List<Interval> intervals) {
+        attendance.add(new ParticipantAttended(sessionId, firm, null, 0, 0, new Participant(key, key, email, name,
+                "Attendee", email == null, false, email == null ? List.of("NO_EMAIL") : List.of()), intervals,
+                Instant.now()));
+    }
+
+    /** Publishes a ruleset version, as session-service does. */
+    public void ruleset(String rulesetId, String name, int version, RulesetRules rules) {
+        publish(new RulesetPublished(rulesetId, firm, name, version, false, rules, Instant.now()));
     }
 
     /** An attendance snapshot whose participant events are published, not completed yet. */

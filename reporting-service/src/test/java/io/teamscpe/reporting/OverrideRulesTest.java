@@ -11,10 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.teamscpe.contracts.session.Enrollee;
+import io.teamscpe.contracts.session.RulesetPresets;
 import io.teamscpe.contracts.session.RulesetPublished;
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.devstack.quarkus.Tokens;
-import io.teamscpe.reporting.credit.Presets;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -54,11 +54,12 @@ class OverrideRulesTest {
         String rulesetId = "nasba-" + feed.sessionId;
         feed.session(rulesetId, 1);
         feed.roster(BOB);
-        awaitReport(feed, "NASBA GIB (built-in)");
+        awaitReport(feed, null);
         assertThat(refused(feed, "1", 409, "override-ruleset-unknown"))
                 .contains("ruleset " + rulesetId + " version 1", "has not reached reporting yet");
 
-        feed.publish(new RulesetPublished(rulesetId, FIRM, "NASBA GIB", 1, true, Presets.NASBA_GIB, Instant.now()));
+        feed.publish(new RulesetPublished(rulesetId, FIRM, "NASBA GIB", 1, true,
+                RulesetPresets.byKey("nasba-gib").rules(), Instant.now()));
         String etag = awaitReport(feed, "NASBA GIB");
         assertThat(refused(feed, "100", 422, "override-above-maximum"))
                 .isEqualTo("100 is above this session's maximum of 2 credits: use at most 2.");
@@ -77,6 +78,35 @@ class OverrideRulesTest {
         put(feed, "1.4").statusCode(200).body("finalCredit", equalTo(1.4f)).body("override.credit", equalTo(1.4f));
         put(feed, "2").statusCode(200).body("finalCredit", equalTo(2.0f));
         put(feed, "0").statusCode(200).body("finalCredit", equalTo(0.0f));
+    }
+
+    @Test
+    void anOverrideOnARowNoEnrolledProfessionalClaimsIsRefusedUntilTheRowIsMapped() {
+        Feed feed = new Feed(FIRM, json);
+        feed.session();
+        feed.roster(BOB);
+        feed.attendee("oid-guest", "bob.home@mail.test", "Bob (home)", false, new int[] {0, 100});
+        feed.publishAttendance();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/completion", feed.sessionId).then()
+                .statusCode(200).body("rows.participantId", contains("bob", "oid-guest")));
+        String detail = given().auth().oauth2(Tokens.admin(FIRM)).contentType(ContentType.JSON)
+                .body("{\"credit\": 2, \"reason\": \"Bob joined from his home account\"}")
+                .put("/api/sessions/{id}/completion/oid-guest", feed.sessionId).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://teamscpe.io/problems/override-not-enrolled")).extract().path("detail");
+        assertThat(detail).startsWith("Row oid-guest is UNMATCHED_ATTENDEE").contains("Map the row to the "
+                + "professional first").endsWith("Nothing was changed.");
+        given().auth().oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/completion", feed.sessionId).then()
+                .body("rows.find { it.participantId == 'oid-guest' }.override", nullValue())
+                .body("rows.find { it.participantId == 'oid-guest' }.finalCredit", equalTo(2.0f));
+
+        // mapped (the enrollment names the attendee's email): the professional's row takes the override
+        feed.roster(new Enrollee("bob", "bob@firm.test", List.of("bob.home@mail.test"), "Bob Baker"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/completion", feed.sessionId).then()
+                .statusCode(200).body("rows.participantId", contains("bob")));
+        put(feed, "1.8").statusCode(200).body("finalCredit", equalTo(1.8f));
     }
 
     @Test
@@ -110,7 +140,7 @@ class OverrideRulesTest {
         Feed feed = new Feed(FIRM, json);
         feed.session();
         feed.roster(BOB);
-        awaitReport(feed, "NASBA GIB (built-in)");
+        awaitReport(feed, Feed.RULESET);
         assertThat(refused(feed, "1e400", 422, "override-above-maximum")).startsWith("1E+400 is above");
         assertThat(refused(feed, "1e999999999", 422, "override-above-maximum")).startsWith("1E+999999999 is above");
         assertThat(refused(feed, "123456789012345678901234567890.5", 422, "override-above-maximum"))
@@ -130,13 +160,13 @@ class OverrideRulesTest {
     @Test
     void withoutAMaximumNoOverrideIsAcceptedUntilTheSessionStatesOne() {
         Feed feed = new Feed(FIRM, json);
-        feed.session(1, null, null, null);
+        feed.session(1, feed.rulesetId(), 1, null);
         feed.roster(BOB);
-        awaitReport(feed, "NASBA GIB (built-in)");
+        awaitReport(feed, Feed.RULESET);
         assertThat(refused(feed, "1", 409, "override-maximum-unknown"))
                 .contains("knows no maximum credits for this session", "set the session's max credits");
 
-        feed.session(2, null, null, new BigDecimal("1"));
+        feed.session(2, feed.rulesetId(), 1, new BigDecimal("1"));
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> put(feed, "1").statusCode(200));
         assertThat(refused(feed, "1.2", 422, "override-above-maximum")).isEqualTo("1.2 is above this session's "
                 + "maximum of 1 credit: use at most 1.");

@@ -73,6 +73,7 @@ class ReportDownloadTest {
                 String question = "Question " + pollId(feed, p);
                 header.addAll(List.of(question, question + " – answered at"));
             }
+            header.add("attendance");
             assertHeader(raw, sheet, header);
             Row ann = row(sheet, "ann");
             assertThat(ann.getCell(3).getStringCellValue()).isEqualTo("ENROLLED");
@@ -84,6 +85,8 @@ class ReportDownloadTest {
             Row bob = row(sheet, "bob");
             assertThat(number(bob.getCell(7))).isZero();
             assertThat(bob.getCell(8).getStringCellValue()).isEqualTo("no response");
+            assertThat(bob.getCell(20).getStringCellValue()).isEqualTo("no-show: never joined the meeting");
+            assertThat(ann.getCell(20).getStringCellValue()).isEqualTo("present");
             Map<String, String> about = about(raw);
             assertThat(about).containsEntry("Session", feed.sessionId).containsEntry("Attendance snapshot", snapshot)
                     .containsEntry("Time zone", "America/New_York").containsEntry("Polls", "6");
@@ -97,7 +100,7 @@ class ReportDownloadTest {
             assertHeader(completion, sheet, List.of("participant_id", "display_name", "email", "match_status",
                     "minutes_present", "polls_answered", "polls_presented", "suggested_credit", "reason",
                     "override_credit", "override_reason", "override_by", "final_credit", "ruleset",
-                    "ruleset_version"));
+                    "ruleset_version", "attendance"));
             Row ann = row(sheet, "ann");
             assertThat(number(ann.getCell(4))).isEqualTo(100);
             assertThat(number(ann.getCell(5))).isEqualTo(6);
@@ -107,11 +110,13 @@ class ReportDownloadTest {
                     .contains("answered 6 of 6 polls");
             assertThat(ann.getCell(9)).isNull();
             assertThat(number(ann.getCell(12))).isEqualTo(2.0);
-            assertThat(ann.getCell(13).getStringCellValue()).isEqualTo("NASBA GIB (built-in)");
+            assertThat(ann.getCell(13).getStringCellValue()).isEqualTo(Feed.RULESET);
             assertThat(number(row(sheet, "bob").getCell(12))).isZero();
+            assertThat(row(sheet, "bob").getCell(15).getStringCellValue())
+                    .isEqualTo("no-show: never joined the meeting");
             Map<String, String> about = about(completion);
             assertThat(about).containsEntry("Session", feed.sessionId).containsEntry("Attendance snapshot", snapshot)
-                    .containsEntry("Ruleset", "NASBA GIB (built-in)").containsEntry("Ruleset version", "1")
+                    .containsEntry("Ruleset", Feed.RULESET).containsEntry("Ruleset version", "1")
                     .containsEntry("Polls counted", "6").containsEntry("Polls excluded", "0")
                     .containsEntry("Enrolled", "2").containsEntry("Scheduled start", "2026-10-05 12:00:00");
             assertThat(about.get("Note")).contains("Breakout-room time is not available");

@@ -50,9 +50,14 @@ class ReportInputsTest {
         feed.roster(ANN);
         feed.attendee("oid-ann", "ann@firm.test", "Ann Archer", false, new int[] {0, 100});
         feed.publishAttendance();
+        // the ruleset the session names has not arrived: no credit, and no fallback rules either
         awaitReport(feed, r -> {
-            assertThat(r.getString("ruleset")).isEqualTo("NASBA GIB (built-in)");
-            assertThat(row(r, "ann").get("suggestedCredit").toString()).isEqualTo("2.0");
+            assertThat(r.getString("ruleset")).isNull();
+            assertThat(row(r, "ann")).containsEntry("suggestedCredit", null).containsEntry("minutesPresent", 100)
+                    .containsEntry("reason", "waiting for the session's ruleset: no credit is computed until the "
+                            + "ruleset version the session names has reached reporting");
+            assertThat(r.getString("freshness.note")).startsWith("Waiting for the session's ruleset " + rulesetId
+                    + " version 1 to reach reporting.");
         });
 
         feed.publish(new RulesetPublished(rulesetId, FIRM, "CLE 60", 1, false, CLE, Instant.now()));

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.teamscpe.contracts.session.RulesetPresets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -79,6 +80,29 @@ class RulesetApiTest {
                 .post("/api/rulesets").then().statusCode(400).body("errors.field", hasItem("name"));
         // the refused requests were this firm's first: its presets exist all the same, and nothing else
         list(firm).body("items", hasSize(RulesetPresets.ALL.size()));
+    }
+
+    @Test
+    void aRulesetMayRoundMinutesDownAndAnythingButNearestOrDownIsRefusedNamingTheField() {
+        String firm = "firm-minute-rounding";
+        Map<String, Object> down = ruleset("Whole minutes", "0.7");
+        attendance(down).put("minuteRounding", "DOWN");
+        String id = given().auth().oauth2(Tokens.admin(firm)).contentType(ContentType.JSON).body(down)
+                .post("/api/rulesets").then().statusCode(201)
+                .body("rules.attendance.minuteRounding", equalTo("DOWN")).extract().path("id");
+        ConsumerRecord<String, String> published = KafkaProbe.await(bootstrap(), "cpe.sessions.v1",
+                r -> id.equals(r.key()), 1).get(0);
+        assertThat(EventSchemas.validate(PUBLISHED, published.value())).isEmpty();
+        assertThat(published.value()).contains("\"minuteRounding\":\"DOWN\"");
+
+        Map<String, Object> up = ruleset("Generous", "0.7");
+        attendance(up).put("minuteRounding", "UP");
+        given().auth().oauth2(Tokens.admin(firm)).contentType(ContentType.JSON).body(up).post("/api/rulesets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("rules.attendance.minuteRounding"));
+        // absent means the nearest minute: the presets name no rounding and stay valid
+        list(firm).body("items.find { it.name == 'NASBA GIB' }.rules.attendance.minuteRounding",
+                org.hamcrest.Matchers.nullValue());
     }
 
     @Test
@@ -158,7 +182,7 @@ class RulesetApiTest {
         Map<String, Object> engagement = new HashMap<>(Map.of("mode", "POLL_SHARE", "minimumShare",
                 Double.parseDouble(share), "onlyWhilePresent", false));
         Map<String, Object> rules = new HashMap<>(Map.of("credit", credit,
-                "attendance", Map.of("counting", "UNION", "clipTo", "SCHEDULED", "graceMinutes", 5),
+                "attendance", new HashMap<>(Map.of("counting", "UNION", "clipTo", "SCHEDULED", "graceMinutes", 5)),
                 "engagement", engagement, "withoutPolls", "WITHHOLD"));
         return new HashMap<>(Map.of("name", name, "description", "Our policy", "rules", rules));
     }
@@ -166,6 +190,11 @@ class RulesetApiTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> credit(Map<String, Object> body) {
         return (Map<String, Object>) ((Map<String, Object>) body.get("rules")).get("credit");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> attendance(Map<String, Object> body) {
+        return (Map<String, Object>) ((Map<String, Object>) body.get("rules")).get("attendance");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.teamscpe.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.teamscpe.contracts.session.RulesetPresets;
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.contracts.session.RulesetRules.Attendance;
 import io.teamscpe.contracts.session.RulesetRules.Clip;

@@ -30,8 +30,18 @@ public record RulesetRules(Credit credit, Attendance attendance, Engagement enga
      * @param clipTo       the window minutes count in: the session's SCHEDULED window (joining early earns
      *                     nothing) or the MEETING's actual window (from the attendance report)
      * @param graceMinutes minutes the window's end is extended by (a programme that overruns a little)
+     * @param minuteRounding how the seconds present become whole minutes for credit; null (absent) = NEAREST
      */
-    public record Attendance(Counting counting, Clip clipTo, int graceMinutes) {
+    public record Attendance(Counting counting, Clip clipTo, int graceMinutes, MinuteRounding minuteRounding) {
+        /** Rules written before minuteRounding existed: the nearest minute. */
+        public Attendance(Counting counting, Clip clipTo, int graceMinutes) {
+            this(counting, clipTo, graceMinutes, null);
+        }
+
+        /** The rounding that applies: NEAREST when the ruleset names none. */
+        public MinuteRounding rounding() {
+            return minuteRounding == null ? MinuteRounding.NEAREST : minuteRounding;
+        }
     }
 
     /**
@@ -57,6 +67,12 @@ public record RulesetRules(Credit credit, Attendance attendance, Engagement enga
     public enum Counting { UNION }
 
     public enum Clip { SCHEDULED, MEETING }
+
+    /**
+     * Seconds present → minutes for credit: NEAREST (30 s and more count as a minute; the default) or DOWN
+     * (only whole minutes count).
+     */
+    public enum MinuteRounding { NEAREST, DOWN }
 
     public enum EngagementMode { NONE, POLLS_PER_CREDIT, POLL_SHARE, TIERS }
 

@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.api;
 
 import io.teamscpe.reporting.report.CompletionReport.Row;
+import io.teamscpe.reporting.report.AttendanceStatus;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.ProcessingRun;
 import jakarta.validation.constraints.NotBlank;
@@ -40,20 +41,28 @@ public final class CompletionApi {
             @Schema(description = "LMS id for enrolled professionals, else the attendance participant key")
             String participantId, String displayName, String email,
             @Schema(description = "ENROLLED, UNMATCHED_ATTENDEE, GUEST or ANONYMOUS") MatchStatus matchStatus,
-            Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, int pollsAnswered,
-            int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
+            @Schema(description = AttendanceStatus.DESCRIPTION) AttendanceStatus attendance,
+            Instant firstJoin, Instant lastLeave, int intervals,
+            @Schema(description = "Minutes for credit: the seconds present rounded as the ruleset says "
+                    + "(attendance.minuteRounding: to the nearest minute unless DOWN)") long minutesPresent,
+            @Schema(description = "Time present to the second: the union of the intervals within the session's "
+                    + "window") long secondsPresent,
+            int pollsAnswered, int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
             BigDecimal finalCredit) {
         public static CompletionRow of(Row r) {
-            return new CompletionRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.firstJoin(),
-                    r.lastLeave(), r.intervals(), r.minutesPresent(), r.pollsAnswered(), r.pollsPresented(),
-                    r.suggestedCredit(), r.reason(), Override.of(r.override()), r.finalCredit());
+            return new CompletionRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.attendance(),
+                    r.firstJoin(), r.lastLeave(), r.intervals(), r.minutesPresent(), r.secondsPresent(),
+                    r.pollsAnswered(), r.pollsPresented(), r.suggestedCredit(), r.reason(), Override.of(r.override()),
+                    r.finalCredit());
         }
     }
 
     @Schema(description = "Suggested and final credit per enrolled professional, and unmatched attendees for review")
     public record CompletionReport(String sessionId, String title, Instant scheduledStart, Instant scheduledEnd,
                                    @Schema(description = "The session's IANA time zone") String timeZone,
-                                   String ruleset, int rulesetVersion, Freshness freshness,
+                                   @Schema(description = "The ruleset version's name; null while waiting for it "
+                                           + "(no credit is computed, processing is refused)") String ruleset,
+                                   Integer rulesetVersion, Freshness freshness,
                                    List<CompletionRow> rows) {
     }
 

@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.api;
 
 import io.teamscpe.contracts.attendance.Interval;
+import io.teamscpe.reporting.report.AttendanceStatus;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.RawDataReport.Row;
 import io.teamscpe.reporting.report.SessionSnapshot.Poll;
@@ -29,11 +30,15 @@ public final class RawDataApi {
 
     @Schema(description = "One participant: identity, every interval, and each poll's answer")
     public record RawRow(String participantId, String displayName, String email, MatchStatus matchStatus,
-                         Instant firstJoin, Instant lastLeave, List<Interval> intervals, long totalMinutes,
-                         List<PollAnswer> answers) {
+                         @Schema(description = AttendanceStatus.DESCRIPTION) AttendanceStatus attendance,
+                         Instant firstJoin, Instant lastLeave, List<Interval> intervals,
+                         @Schema(description = "Whole minutes of totalSeconds (rounded down)") long totalMinutes,
+                         @Schema(description = "Time present to the second: the union of the intervals")
+                         long totalSeconds, List<PollAnswer> answers) {
         static RawRow of(Row r) {
-            return new RawRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.firstJoin(),
-                    r.lastLeave(), r.intervals(), r.totalMinutes(), r.answers().stream().map(PollAnswer::of).toList());
+            return new RawRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.attendance(),
+                    r.firstJoin(),
+                    r.lastLeave(), r.intervals(), r.totalMinutes(), r.totalSeconds(), r.answers().stream().map(PollAnswer::of).toList());
         }
     }
 

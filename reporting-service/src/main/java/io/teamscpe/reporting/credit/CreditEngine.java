@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.credit;
 
 import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.contracts.session.RulesetRules.MinuteRounding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -21,12 +22,14 @@ public final class CreditEngine {
         RulesetRules.Credit c = rules.credit();
         long seconds = AttendedTime.within(facts.intervals(), facts.windowStart(),
                 facts.windowEnd().plusSeconds(60L * rules.attendance().graceMinutes())).getSeconds();
-        long minutes = seconds / 60;
-        Reason reason = new Reason(facts, minutes);
-        // seconds are never negative, so long division is the same as rounding down to 4 places
-        long hoursE4 = seconds * 10_000 / (c.minutesPerCredit() * 60L);
-        BigDecimal credit = roundDown(BigDecimal.valueOf(hoursE4, 4), c.increment());
-        reason.add(minutes + " min = " + plain(BigDecimal.valueOf(hoursE4 / 100, 2)) + " credit hours of "
+        MinuteRounding rounding = rules.attendance().rounding();
+        long minutes = creditMinutes(seconds, rounding);
+        Reason reason = new Reason(facts, seconds, minutes, rounding);
+        // the credit follows from the minutes shown, never from seconds the reason does not show
+        long hoursE2 = minutes * 100 / c.minutesPerCredit();
+        BigDecimal credit = roundDown(BigDecimal.valueOf(minutes)
+                .divide(BigDecimal.valueOf(c.minutesPerCredit()), 4, RoundingMode.DOWN), c.increment());
+        reason.add(minutes + " min = " + plain(BigDecimal.valueOf(hoursE2, 2)) + " credit hours of "
                 + c.minutesPerCredit() + " min → " + plain(credit) + " in " + incrementName(c.increment()));
         BigDecimal cap = c.cap() != null ? c.cap() : facts.sessionCap();
         if (cap != null && credit.compareTo(cap) > 0) {
@@ -37,7 +40,12 @@ public final class CreditEngine {
         credit = minimum(c, credit, reason);
         credit = minimum(c, Engagement.apply(rules, facts, answered, credit, reason), reason);
         credit = step(rules.allowedSteps(), credit, reason).setScale(1, RoundingMode.DOWN);
-        return new CreditResult(credit, minutes, answered, facts.polls().size(), reason.text(credit));
+        return new CreditResult(credit, minutes, seconds, answered, facts.polls().size(), reason.text(credit));
+    }
+
+    /** Minutes for credit from the seconds present: to the nearest minute (30 s round up) or down. */
+    public static long creditMinutes(long seconds, MinuteRounding rounding) {
+        return rounding == MinuteRounding.DOWN ? seconds / 60 : (seconds + 30) / 60;
     }
 
     static BigDecimal roundDown(BigDecimal value, BigDecimal increment) {
@@ -103,15 +111,24 @@ public final class CreditEngine {
     static final class Reason {
         private final StringBuilder steps = new StringBuilder(256);
 
-        Reason(Facts facts, long minutes) {
+        Reason(Facts facts, long seconds, long minutes, MinuteRounding rounding) {
             int complete = 0;
             for (var i : facts.intervals()) {
                 if (i.joined() != null && i.left() != null) {
                     complete++;
                 }
             }
-            steps.append("present ").append(minutes).append(" min (").append(complete == 1 ? "1 interval"
-                    : complete == 0 ? "no complete interval" : "union of " + complete + " intervals").append(')');
+            steps.append("present ").append(seconds / 60).append(" min");
+            if (seconds % 60 != 0) {
+                steps.append(' ').append(seconds % 60).append(" s");
+            }
+            steps.append(" (").append(complete == 1 ? "1 interval" : complete > 1 ? "union of " + complete
+                    + " intervals" : facts.intervals().isEmpty() ? "no-show: never joined"
+                    : "joined, but Teams reported no join/leave times").append(')');
+            if (seconds % 60 != 0) {
+                steps.append(" → ").append(minutes).append(rounding == MinuteRounding.DOWN
+                        ? " min (rounded down to whole minutes)" : " min (to the nearest minute)");
+            }
         }
 
         void add(String step) {

@@ -2,7 +2,12 @@ package io.teamscpe.reporting.credit;
 
 import java.math.BigDecimal;
 
-/** Suggested credit with the plain-language reason an auditor reads. */
-public record CreditResult(BigDecimal credit, long minutesPresent, int pollsAnswered, int pollsPresented,
-                           String reason) {
+/**
+ * Suggested credit with the plain-language reason an auditor reads.
+ *
+ * @param minutesPresent minutes for credit: the seconds present rounded by the ruleset's minute rounding
+ * @param secondsPresent time present, to the second (union of intervals within the window)
+ */
+public record CreditResult(BigDecimal credit, long minutesPresent, long secondsPresent, int pollsAnswered,
+                           int pollsPresented, String reason) {
 }

@@ -26,6 +26,7 @@ public final class ReportTables {
             header.add(p.question() + (p.included() ? "" : " (excluded)"));
             header.add(p.question() + " – answered at");
         });
+        header.add("attendance");
         List<List<Object>> rows = new ArrayList<>(r.rows().size());
         for (RawDataReport.Row row : r.rows()) {
             List<Object> cells = new ArrayList<>(Arrays.asList(row.participantId(), row.displayName(), row.email(),
@@ -36,6 +37,7 @@ public final class ReportTables {
                 cells.add(a.answer() == null ? "no response" : a.answer());
                 cells.add(a.answeredAt());
             }
+            cells.add(row.attendance().wording());
             rows.add(cells);
         }
         ZoneId zone = zone(r.timeZone());
@@ -56,21 +58,23 @@ public final class ReportTables {
     public static Table completion(CompletionReport r) {
         List<String> header = List.of("participant_id", "display_name", "email", "match_status", "minutes_present",
                 "polls_answered", "polls_presented", "suggested_credit", "reason", "override_credit",
-                "override_reason", "override_by", "final_credit", "ruleset", "ruleset_version");
+                "override_reason", "override_by", "final_credit", "ruleset", "ruleset_version", "attendance");
         List<List<Object>> rows = new ArrayList<>(r.rows().size());
         for (Row row : r.rows()) {
             var o = row.override();
             rows.add(Arrays.asList(row.participantId(), row.displayName(), row.email(), row.matchStatus().name(),
                     row.minutesPresent(), row.pollsAnswered(), row.pollsPresented(), row.suggestedCredit(),
                     row.reason(), o == null ? null : o.credit(), o == null ? null : o.reason(),
-                    o == null ? null : o.by(), row.finalCredit(), r.ruleset(), r.rulesetVersion()));
+                    o == null ? null : o.by(), row.finalCredit(), r.ruleset(), r.rulesetVersion(),
+                    row.attendance().wording()));
         }
         Freshness f = r.freshness();
         ZoneId zone = zone(r.timeZone());
         List<Fact> about = List.of(new Fact("Report", "Completion"), new Fact("Session", r.sessionId()),
                 new Fact("Title", r.title()), new Fact("Scheduled start", r.scheduledStart()),
                 new Fact("Scheduled end", r.scheduledEnd()), new Fact("Time zone", zone.getId()),
-                new Fact("Ruleset", r.ruleset()), new Fact("Ruleset version", r.rulesetVersion()),
+                new Fact("Ruleset", r.ruleset() == null ? "waiting for the session's ruleset" : r.ruleset()),
+                new Fact("Ruleset version", r.rulesetVersion() == null ? "" : r.rulesetVersion()),
                 new Fact("Attendance snapshot", f.attendanceSnapshotId() == null ? "none yet"
                         : f.attendanceSnapshotId()),
                 new Fact("Attendance source", f.attendanceSource()),

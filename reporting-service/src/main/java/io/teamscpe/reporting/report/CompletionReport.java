@@ -6,11 +6,15 @@ import java.util.List;
 
 /**
  * The Completion report: suggested and final credit per enrolled professional, and unmatched attendees for review.
- * Its JSON is served as is (api/CompletionApi documents the same shape).
+ * Its JSON is served as is (api/CompletionApi documents the same shape). While the session's ruleset version has not
+ * reached reporting, {@code ruleset} is null and no row has a suggested credit (see {@link #WAITING}).
  */
 public record CompletionReport(String sessionId, String title, Instant scheduledStart, Instant scheduledEnd,
-                               String timeZone, String ruleset, int rulesetVersion, Freshness freshness,
+                               String timeZone, String ruleset, Integer rulesetVersion, Freshness freshness,
                                List<Row> rows) {
+    /** The reason of every row while the session's ruleset has not arrived. */
+    public static final String WAITING = "waiting for the session's ruleset: no credit is computed until the "
+            + "ruleset version the session names has reached reporting";
 
     /** Which facts the report reflects. */
     public record Freshness(String attendanceSnapshotId, String attendanceSource, Instant attendanceFetchedAt,
@@ -24,8 +28,9 @@ public record CompletionReport(String sessionId, String title, Instant scheduled
 
     /** One participant's credit: suggested by the ruleset, with the reason, and final. */
     public record Row(String participantId, String displayName, String email, MatchStatus matchStatus,
-                      Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, int pollsAnswered,
-                      int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
+                      AttendanceStatus attendance,
+                      Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, long secondsPresent,
+                      int pollsAnswered, int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
                       BigDecimal finalCredit) {
     }
 }

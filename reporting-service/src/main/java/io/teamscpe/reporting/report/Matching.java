@@ -28,8 +28,8 @@ public final class Matching {
      *
      * @param firstResponses per poll of the snapshot, in its order: the earliest response, or null
      */
-    public record Participant(String id, String displayName, String email, MatchStatus matchStatus, List<Interval> intervals,
-                       List<Response> firstResponses) {
+    public record Participant(String id, String displayName, String email, MatchStatus matchStatus,
+                              AttendanceStatus attendance, List<Interval> intervals, List<Response> firstResponses) {
         public Instant firstJoin() {
             return intervals.stream().map(Interval::joined).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
@@ -96,8 +96,8 @@ public final class Matching {
                 intervals.addAll(a.intervals());
                 earliest(first, responsesByParticipant.get(a.participant().participantKey()));
             }
-            out.add(new Participant(e.lmsId(), e.displayName(), e.email(), MatchStatus.ENROLLED, intervals,
-                    Arrays.asList(first)));
+            out.add(new Participant(e.lmsId(), e.displayName(), e.email(), MatchStatus.ENROLLED,
+                    AttendanceStatus.of(!theirs.isEmpty(), intervals), intervals, Arrays.asList(first)));
         }
         for (Attendee a : facts.attendees()) {
             var p = a.participant();
@@ -111,8 +111,8 @@ public final class Matching {
             }
             MatchStatus status = p.anonymous() ? MatchStatus.ANONYMOUS
                     : p.guest() ? MatchStatus.GUEST : MatchStatus.UNMATCHED_ATTENDEE;
-            out.add(new Participant(p.participantKey(), p.displayName(), p.email(), status, a.intervals(),
-                    Arrays.asList(first)));
+            out.add(new Participant(p.participantKey(), p.displayName(), p.email(), status,
+                    AttendanceStatus.of(true, a.intervals()), a.intervals(), Arrays.asList(first)));
         }
         return out;
     }

@@ -8,7 +8,11 @@ import io.teamscpe.platform.readmodel.KnownSession;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything the reports of one session are computed from, as read from the read models at one moment. */
+/**
+ * Everything the reports of one session are computed from, as read from the read models at one moment.
+ *
+ * @param rules the ruleset version the session names; null until it has reached reporting (no credit is computed)
+ */
 public record SessionSnapshot(KnownSession session, Rules rules, List<Attendee> attendees, List<Enrolled> roster,
                               List<Poll> polls, List<Response> responses, Freshness freshness,
                               AttendanceGaps.Gap attendanceGap) {

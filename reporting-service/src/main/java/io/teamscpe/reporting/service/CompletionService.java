@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.readmodel.KnownSessions;
+import io.teamscpe.reporting.credit.AttendedTime;
 import io.teamscpe.reporting.credit.CreditEngine;
 import io.teamscpe.reporting.credit.CreditResult;
 import io.teamscpe.reporting.credit.Facts;
@@ -145,7 +146,8 @@ public class CompletionService {
         computation.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         LOG.debugf("completion report of session %s: %d rows in %d ms", s.sessionId(), rows.size(), took / 1_000_000);
         return new CompletionReport(s.sessionId(), s.title(), s.scheduledStart(), s.scheduledEnd(), s.timeZone(),
-                f.rules().name(), f.rules().version(), freshness(f, presented.size()), List.copyOf(rows));
+                f.rules() == null ? null : f.rules().name(), f.rules() == null ? null : f.rules().version(),
+                freshness(f, presented.size()), List.copyOf(rows));
     }
 
     private static Row row(Matching.Participant p, SessionSnapshot f, List<Integer> presented, Override override) {
@@ -155,15 +157,27 @@ public class CompletionService {
             polls.add(new Facts.PollFact(f.polls().get(i).pollId(), first == null ? null : first.completedAt()));
         }
         KnownSession s = f.session();
-        CreditResult credit = CreditEngine.evaluate(f.rules().rules(),
-                new Facts(p.intervals(), s.scheduledStart(), s.scheduledEnd(), s.maxCredits(), polls));
+        Facts facts = new Facts(p.intervals(), s.scheduledStart(), s.scheduledEnd(), s.maxCredits(), polls);
+        if (f.rules() == null) {
+            return waiting(p, facts, override);
+        }
+        CreditResult credit = CreditEngine.evaluate(f.rules().rules(), facts);
         String reason = p.matchStatus() == MatchStatus.ANONYMOUS
                 ? credit.reason() + " (anonymous: Teams cannot tie this participant to a professional)"
                 : credit.reason();
-        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.firstJoin(),
-                p.lastLeave(), p.intervals().size(), credit.minutesPresent(), credit.pollsAnswered(),
+        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
+                p.lastLeave(), p.intervals().size(), credit.minutesPresent(), credit.secondsPresent(), credit.pollsAnswered(),
                 credit.pollsPresented(), credit.credit(), reason, override,
                 override != null ? override.credit() : credit.credit());
+    }
+
+    /** A row while the session's ruleset has not arrived: the facts, and no credit (an override still shows). */
+    private static Row waiting(Matching.Participant p, Facts facts, Override override) {
+        long seconds = AttendedTime.within(p.intervals(), facts.windowStart(), facts.windowEnd()).getSeconds();
+        int answered = (int) facts.polls().stream().filter(Facts.PollFact::answered).count();
+        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
+                p.lastLeave(), p.intervals().size(), seconds / 60, seconds, answered, facts.polls().size(), null,
+                CompletionReport.WAITING, override, override != null ? override.credit() : null);
     }
 
     private static Freshness freshness(SessionSnapshot f, int included) {
@@ -172,13 +186,20 @@ public class CompletionService {
         String note = (f.attendanceGap() == null ? "" : f.attendanceGap().describe() + " ")
                 + "Breakout-room time is not available from Teams. Anonymous poll responses count in the polls' "
                 + "totals but cannot earn anyone credit.";
+        String waiting = "";
+        if (f.rules() == null) {
+            KnownSession s = f.session();
+            waiting = (s.rulesetId() == null ? "The session names no ruleset: set one in session-service. "
+                    : "Waiting for the session's ruleset " + s.rulesetId() + " version " + s.rulesetVersion()
+                    + " to reach reporting. ") + "No credit is computed and processing is refused until it has. ";
+        }
         boolean incomplete = f.attendanceGap() != null;
         if (r == null) {
-            return new Freshness(null, null, null, incomplete, included, excluded, f.roster().size(),
-                    "No attendance yet: refresh the session's attendance after the meeting ends. " + note);
+            return new Freshness(null, null, null, incomplete, included, excluded, f.roster().size(), waiting
+                    + "No attendance yet: refresh the session's attendance after the meeting ends. " + note);
         }
         return new Freshness(r.snapshotId(), r.source(), r.fetchedAt(), incomplete, included, excluded,
-                f.roster().size(), "Attendance snapshot " + r.snapshotId() + " (" + r.source() + ") applied "
-                + r.appliedAt() + ". " + note);
+                f.roster().size(), waiting + "Attendance snapshot " + r.snapshotId() + " (" + r.source()
+                + ") applied " + r.appliedAt() + ". " + note);
     }
 }

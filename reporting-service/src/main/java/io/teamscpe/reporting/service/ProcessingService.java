@@ -57,11 +57,8 @@ public class ProcessingService {
     public Row override(String firmId, String sessionId, String participantId, BigDecimal credit, String reason,
                         String by) {
         KnownSession s = sessions.require(firmId, sessionId, "reporting");
-        SessionSnapshot.Rules rules = facts.namedRules(s).orElseThrow(() -> new ProblemException(409,
-                "override-ruleset-unknown", "Ruleset not known yet", "Session " + sessionId + " uses ruleset "
-                + s.rulesetId() + (s.rulesetVersion() == null ? "" : " version " + s.rulesetVersion()) + ", which has "
-                + "not reached reporting yet, so the override cannot be checked against its rules: try again "
-                + "shortly. Nothing was changed."));
+        SessionSnapshot.Rules rules = facts.namedRules(s).orElseThrow(() -> rulesetUnknown(s, "override",
+                "the override cannot be checked against its rules"));
         OverrideRules.check(credit, rules.rules(), rules.name() + " v" + rules.version(), s.maxCredits())
                 .ifPresent(refusal -> {
                     ProblemException problem = new ProblemException(refusal.status(), refusal.slug(),
@@ -70,6 +67,14 @@ public class ProcessingService {
                     throw problem;
                 });
         Row row = find(completion.compute(s), participantId);
+        if (row.matchStatus() != MatchStatus.ENROLLED) {
+            throw new ProblemException(422, "override-not-enrolled", "Row belongs to no enrolled professional",
+                    "Row " + participantId + " is " + row.matchStatus() + ": no enrolled professional claims it, so "
+                    + "credit awarded to it would never be published. Map the row to the professional first (add "
+                    + "the attendee's email as an alternate email of their enrollment in session-service, or map "
+                    + "the poll respondent in polling-service), then override the professional's row. Nothing was "
+                    + "changed.");
+        }
         overrides.record(firmId, sessionId, participantId, OverrideRules.kept(credit), row.finalCredit(),
                 row.suggestedCredit(), reason, by);
         inputs.changed(sessionId);
@@ -83,6 +88,9 @@ public class ProcessingService {
         if (s.cancelled()) {
             throw new ProblemException(409, "session-cancelled", "Session cancelled",
                     "A cancelled session awards no credit.");
+        }
+        if (facts.namedRules(s).isEmpty()) {
+            throw rulesetUnknown(s, "processing", "no credit is computed and none can be published");
         }
         CompletionReport report = completion.compute(s);
         int run = awards.nextRun(sessionId);
@@ -130,6 +138,15 @@ public class ProcessingService {
                 s.fieldsOfStudy() == null ? List.of() : List.copyOf(s.fieldsOfStudy()), s.deliveryMethod(),
                 s.rulesetId(), report.rulesetVersion(), row.minutesPresent(), row.pollsAnswered(),
                 row.pollsPresented(), row.override() == null ? null : row.override().reason(), run, by, now);
+    }
+
+    /** The 409 while the ruleset version the session names has not reached reporting (or it names none). */
+    private static ProblemException rulesetUnknown(KnownSession s, String action, String consequence) {
+        String which = s.rulesetId() == null ? "names no ruleset (set one in session-service)"
+                : "uses ruleset " + s.rulesetId() + (s.rulesetVersion() == null ? "" : " version "
+                + s.rulesetVersion()) + ", which has not reached reporting yet";
+        return new ProblemException(409, action + "-ruleset-unknown", "Ruleset not known yet", "Session "
+                + s.sessionId() + " " + which + ", so " + consequence + ": try again shortly. Nothing was changed.");
     }
 
     private static Row find(CompletionReport report, String participantId) {

@@ -52,8 +52,8 @@ public class RawDataService {
             answers.add(new PollAnswer(f.polls().get(i).pollId(), r == null ? null : r.answers(),
                     r == null ? null : r.completedAt()));
         }
-        long minutes = AttendedTime.within(p.intervals(), Instant.MIN, Instant.MAX).toMinutes();
-        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.firstJoin(), p.lastLeave(),
-                p.intervals(), minutes, answers);
+        long seconds = AttendedTime.within(p.intervals(), Instant.MIN, Instant.MAX).getSeconds();
+        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
+                p.lastLeave(), p.intervals(), seconds / 60, seconds, answers);
     }
 }

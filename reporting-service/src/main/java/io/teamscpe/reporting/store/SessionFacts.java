@@ -7,7 +7,6 @@ import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.platform.readmodel.AttendanceGaps;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.platform.readmodel.KnownSession;
-import io.teamscpe.reporting.credit.Presets;
 import io.teamscpe.reporting.report.SessionSnapshot;
 import io.teamscpe.reporting.report.SessionSnapshot.Attendee;
 import io.teamscpe.reporting.report.SessionSnapshot.Enrolled;
@@ -32,8 +31,6 @@ public class SessionFacts {
     private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
     };
 
-    private static final Rules BUILT_IN = new Rules(Presets.NASBA_GIB_NAME, 1, Presets.NASBA_GIB);
-
     private final EntityManager em;
     private final Json json;
     private final Rosters rosters;
@@ -56,23 +53,16 @@ public class SessionFacts {
 
     /** Call inside a transaction (a read-only one: after {@link #readOneSnapshot()}). */
     public SessionSnapshot load(KnownSession s) {
-        return new SessionSnapshot(s, rules(s), attendees(s.sessionId()), roster(s.sessionId()), polls(s.sessionId()),
+        return new SessionSnapshot(s, namedRules(s).orElse(null), attendees(s.sessionId()), roster(s.sessionId()), polls(s.sessionId()),
                 responses(s.sessionId()), freshness(s.sessionId()), gaps.of(s.sessionId()).orElse(null));
     }
 
-    private Rules rules(KnownSession s) {
-        return namedRules(s).orElse(BUILT_IN);
-    }
-
     /**
-     * The ruleset version the session names, or the built-in preset when it names none; empty while reporting has
-     * not received the version it names (the report then shows the preset, but decisions must wait for it).
+     * The ruleset version the session names; empty while reporting has not received it (or the session names none):
+     * there is no built-in fallback, so nothing is computed or decided with rules the firm did not publish.
      */
     public Optional<Rules> namedRules(KnownSession s) {
-        if (s.rulesetId() == null) {
-            return Optional.of(BUILT_IN);
-        }
-        if (s.rulesetVersion() == null) {
+        if (s.rulesetId() == null || s.rulesetVersion() == null) {
             return Optional.empty();
         }
         List<Object[]> rows = rows("select name, rules from ruleset_version where ruleset_id = ? and version = ?",

@@ -1,10 +1,10 @@
 package io.teamscpe.reporting.bench;
 
 import io.teamscpe.contracts.attendance.Interval;
+import io.teamscpe.reporting.Feed;
 import io.teamscpe.reporting.credit.CreditEngine;
 import io.teamscpe.reporting.credit.CreditResult;
 import io.teamscpe.reporting.credit.Facts;
-import io.teamscpe.reporting.credit.Presets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
@@ -41,7 +41,7 @@ public final class CreditBenchmark {
             BigDecimal sum = BigDecimal.ZERO;
             long chars = 0;
             for (Facts f : facts) {
-                CreditResult r = CreditEngine.evaluate(Presets.NASBA_GIB, f);
+                CreditResult r = CreditEngine.evaluate(Feed.NASBA_GIB_ATTENDANCE_ONLY, f);
                 sum = sum.add(r.credit());
                 chars += r.reason().length();
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.reporting.Feed;
 import io.teamscpe.contracts.session.RulesetRules.Engagement;
 import io.teamscpe.contracts.session.RulesetRules.EngagementMode;
 import io.teamscpe.contracts.session.RulesetRules.WithoutPolls;
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CreditEngineTest {
+    /** NASBA GIB as contracts' preset says, crediting attendance while there are no polls. */
+    static final RulesetRules NASBA_GIB = Feed.NASBA_GIB_ATTENDANCE_ONLY;
     static final Instant START = Instant.parse("2026-10-05T16:00:00Z");
     static final Instant END = START.plusSeconds(180 * 60);
 
@@ -30,7 +33,7 @@ class CreditEngineTest {
         "99,  0.5, 1.5",
         "100, 1,   2.0"})
     void attendanceAloneFollowsNasbaExamples(int minutes, String increment, String credit) {
-        RulesetRules rules = Rules.with(Presets.NASBA_GIB, new BigDecimal(increment));
+        RulesetRules rules = Rules.with(NASBA_GIB, new BigDecimal(increment));
         CreditResult r = CreditEngine.evaluate(rules, facts(List.of(interval(0, minutes)), List.of()));
         assertThat(r.credit()).isEqualByComparingTo(credit);
         assertThat(r.minutesPresent()).isEqualTo(minutes);
@@ -38,7 +41,7 @@ class CreditEngineTest {
 
     @Test
     void theReasonTellsTheWholeStory() {
-        CreditResult r = CreditEngine.evaluate(Presets.NASBA_GIB, facts(
+        CreditResult r = CreditEngine.evaluate(NASBA_GIB, facts(
                 List.of(interval(0, 30), interval(31, 60), interval(60, 84)), polls(5, 6)));
         assertThat(r.credit()).isEqualByComparingTo("1.6");
         assertThat(r.reason()).isEqualTo("1.6 credits: present 83 min (union of 3 intervals); 83 min = 1.66 credit "
@@ -47,41 +50,62 @@ class CreditEngineTest {
 
     @Test
     void fewerAnswersDropTheCreditToWhatTheySupport() {
-        CreditResult r = CreditEngine.evaluate(Presets.NASBA_GIB, facts(List.of(interval(0, 100)), polls(4, 6)));
+        CreditResult r = CreditEngine.evaluate(NASBA_GIB, facts(List.of(interval(0, 100)), polls(4, 6)));
         assertThat(r.credit()).isEqualByComparingTo("1.2");
         assertThat(r.reason()).contains("needs 6 for 2: not met; 4 ÷ 3 supports 1.2");
-        CreditResult tooFew = CreditEngine.evaluate(Presets.NASBA_GIB, facts(List.of(interval(0, 100)), polls(2, 6)));
+        CreditResult tooFew = CreditEngine.evaluate(NASBA_GIB, facts(List.of(interval(0, 100)), polls(2, 6)));
         assertThat(tooFew.credit()).isEqualByComparingTo("0");
         assertThat(tooFew.reason()).contains("below the 1-credit minimum");
     }
 
     @Test
     void twoDevicesNeverCountTwiceAndEarlyJoinersEarnNothingExtra() {
-        CreditResult r = CreditEngine.evaluate(Presets.NASBA_GIB,
+        CreditResult r = CreditEngine.evaluate(NASBA_GIB,
                 facts(List.of(interval(-20, 60), interval(10, 70), interval(65, 100)), List.of()));
         assertThat(r.minutesPresent()).isEqualTo(100);
         assertThat(r.credit()).isEqualByComparingTo("2.0");
     }
 
     @Test
+    void minutesForCreditAreTheSecondsPresentToTheNearestMinuteUnlessTheRulesetRoundsDown() {
+        Facts late = new Facts(List.of(new Interval(START.plusSeconds(3), START.plusSeconds(6000))), START,
+                START.plusSeconds(6000), null, List.of());
+        CreditResult nearest = CreditEngine.evaluate(Rules.with(NASBA_GIB, new BigDecimal("0.2")), late);
+        assertThat(nearest.secondsPresent()).isEqualTo(5997);
+        assertThat(nearest.minutesPresent()).isEqualTo(100);
+        assertThat(nearest.credit()).isEqualByComparingTo("2.0");
+        assertThat(nearest.reason()).startsWith("2 credits: present 99 min 57 s (1 interval) → 100 min (to the "
+                + "nearest minute); 100 min = 2 credit hours of 50 min → 2 in fifths");
+        RulesetRules down = new RulesetRules(NASBA_GIB.credit(), new RulesetRules.Attendance(
+                RulesetRules.Counting.UNION, RulesetRules.Clip.SCHEDULED, 0, RulesetRules.MinuteRounding.DOWN),
+                NASBA_GIB.engagement(), List.of(), List.of(), WithoutPolls.ATTENDANCE_ONLY);
+        CreditResult whole = CreditEngine.evaluate(down, late);
+        assertThat(whole.minutesPresent()).isEqualTo(99);
+        assertThat(whole.credit()).isEqualByComparingTo("1.8");
+        assertThat(whole.reason()).contains("→ 99 min (rounded down to whole minutes); 99 min = 1.98 credit hours");
+        assertThat(CreditEngine.creditMinutes(29, RulesetRules.MinuteRounding.NEAREST)).isZero();
+        assertThat(CreditEngine.creditMinutes(30, RulesetRules.MinuteRounding.NEAREST)).isEqualTo(1);
+    }
+
+    @Test
     void theSessionMaximumCaps() {
         Facts facts = new Facts(List.of(interval(0, 180)), START, END, new BigDecimal("2"), List.of());
-        assertThat(CreditEngine.evaluate(Presets.NASBA_GIB, facts).reason()).contains("capped at 2");
+        assertThat(CreditEngine.evaluate(NASBA_GIB, facts).reason()).contains("capped at 2");
     }
 
     @Test
     void graceExtendsTheWindowEnd() {
-        RulesetRules grace = new RulesetRules(Presets.NASBA_GIB.credit(),
+        RulesetRules grace = new RulesetRules(NASBA_GIB.credit(),
                 new RulesetRules.Attendance(RulesetRules.Counting.UNION, RulesetRules.Clip.SCHEDULED, 10),
-                Presets.NASBA_GIB.engagement(), List.of(), List.of(), WithoutPolls.ATTENDANCE_ONLY);
+                NASBA_GIB.engagement(), List.of(), List.of(), WithoutPolls.ATTENDANCE_ONLY);
         Facts facts = new Facts(List.of(interval(0, 110)), START, START.plusSeconds(100 * 60), null, List.of());
         assertThat(CreditEngine.evaluate(grace, facts).minutesPresent()).isEqualTo(110);
     }
 
     @Test
     void withoutPollsTheRulesetDecides() {
-        RulesetRules withhold = new RulesetRules(Presets.NASBA_GIB.credit(), Presets.NASBA_GIB.attendance(),
-                Presets.NASBA_GIB.engagement(), List.of(), List.of(), WithoutPolls.WITHHOLD);
+        RulesetRules withhold = new RulesetRules(NASBA_GIB.credit(), NASBA_GIB.attendance(),
+                NASBA_GIB.engagement(), List.of(), List.of(), WithoutPolls.WITHHOLD);
         CreditResult r = CreditEngine.evaluate(withhold, facts(List.of(interval(0, 100)), List.of()));
         assertThat(r.credit()).isEqualByComparingTo("0");
         assertThat(r.reason()).contains("withholds credit");
@@ -99,7 +123,7 @@ class CreditEngineTest {
 
     @Test
     void tiersScaleTheCredit() {
-        RulesetRules tiers = new RulesetRules(Presets.NASBA_GIB.credit(), Presets.NASBA_GIB.attendance(),
+        RulesetRules tiers = new RulesetRules(NASBA_GIB.credit(), NASBA_GIB.attendance(),
                 new Engagement(EngagementMode.TIERS, null, null, false, null),
                 List.of(new RulesetRules.Tier(new BigDecimal("0.75"), BigDecimal.ONE),
                         new RulesetRules.Tier(new BigDecimal("0.5"), new BigDecimal("0.5"))),
@@ -133,8 +157,8 @@ class CreditEngineTest {
 
     @Test
     void fixedStepsRoundDownToAnAllowedCredit() {
-        RulesetRules steps = new RulesetRules(Presets.NASBA_GIB.credit(), Presets.NASBA_GIB.attendance(),
-                Presets.NASBA_GIB.engagement(), List.of(),
+        RulesetRules steps = new RulesetRules(NASBA_GIB.credit(), NASBA_GIB.attendance(),
+                NASBA_GIB.engagement(), List.of(),
                 List.of(BigDecimal.ZERO, BigDecimal.ONE, new BigDecimal("1.5"), new BigDecimal("2")),
                 WithoutPolls.ATTENDANCE_ONLY);
         assertThat(CreditEngine.evaluate(steps, facts(List.of(interval(0, 90)), List.of())).credit())
@@ -143,10 +167,13 @@ class CreditEngineTest {
 
     @Test
     void openIntervalsCountNothing() {
-        CreditResult r = CreditEngine.evaluate(Presets.NASBA_GIB, facts(List.of(new Interval(null, null)),
+        CreditResult r = CreditEngine.evaluate(NASBA_GIB, facts(List.of(new Interval(null, null)),
                 List.of()));
         assertThat(r.credit()).isEqualByComparingTo("0");
-        assertThat(r.reason()).startsWith("0 credits: present 0 min (no complete interval)");
+        assertThat(r.reason()).startsWith("0 credits: present 0 min (joined, but Teams reported no join/leave "
+                + "times)");
+        assertThat(CreditEngine.evaluate(NASBA_GIB, facts(List.of(), List.of())).reason())
+                .startsWith("0 credits: present 0 min (no-show: never joined)");
     }
 
     private static Facts facts(List<Interval> intervals, List<Facts.PollFact> polls) {
@@ -175,7 +202,7 @@ class CreditEngineTest {
         }
 
         static RulesetRules engagement(Engagement engagement) {
-            RulesetRules b = Presets.NASBA_GIB;
+            RulesetRules b = NASBA_GIB;
             return new RulesetRules(b.credit(), b.attendance(), engagement, List.of(), List.of(), b.withoutPolls());
         }
     }

@@ -1,9 +1,9 @@
 package io.teamscpe.session.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamscpe.contracts.session.RulesetPresets;
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.session.Ruleset;
-import io.teamscpe.session.RulesetPresets;
 import io.teamscpe.session.RulesetValidator;
 import io.teamscpe.session.messaging.RulesetEvents;
 import io.teamscpe.session.store.RulesetStore;

@@ -1,6 +1,5 @@
-package io.teamscpe.session;
+package io.teamscpe.contracts.session;
 
-import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.contracts.session.RulesetRules.Attendance;
 import io.teamscpe.contracts.session.RulesetRules.Clip;
 import io.teamscpe.contracts.session.RulesetRules.Counting;
@@ -13,7 +12,11 @@ import io.teamscpe.contracts.session.RulesetRules.WithoutPolls;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The rulesets every firm starts with (docs/credit-rules.md); firms edit them like their own. */
+/**
+ * The rulesets every firm starts with (docs/credit-rules.md), in one place: session-service seeds a firm with them
+ * (firms then edit them like their own) and publishes them like any ruleset version; no service computes credit
+ * with rules it did not receive.
+ */
 public final class RulesetPresets {
     public static final String DEFAULT_NAME = "NASBA GIB";
 
@@ -59,6 +62,12 @@ public final class RulesetPresets {
                             new PerWindow(1, 50)), WithoutPolls.WITHHOLD)));
 
     private RulesetPresets() {
+    }
+
+    /** The preset with this key; an unknown key is a programming error. */
+    public static Preset byKey(String key) {
+        return ALL.stream().filter(p -> p.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no preset " + key));
     }
 
     private static RulesetRules rules(int minutes, String minimum, String increment, Engagement engagement,

@@ -1,0 +1,60 @@
+package io.teamscpe.reporting.store;
+
+import io.teamscpe.reporting.report.ProcessingRun;
+import io.teamscpe.reporting.report.PublishedCreditEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A session's processing history, read from processing_run and from the credit events its runs published (reporting
+ * keeps its cpe.credits.v1 outbox rows). Runs in its caller's transaction.
+ */
+@ApplicationScoped
+public class ProcessingHistory {
+    private static final String RUN_COLUMNS = "run, processed_by, processed_at, awarded, revised, revoked, unchanged";
+
+    private final EntityManager em;
+
+    public ProcessingHistory(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The session's runs, the latest first. */
+    public List<ProcessingRun> runs(String sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + RUN_COLUMNS
+                        + " from processing_run where session_id = ?1 order by run desc")
+                .setParameter(1, sessionId).getResultList();
+        return rows.stream().map(r -> run(sessionId, r)).toList();
+    }
+
+    public Optional<ProcessingRun> run(String sessionId, int run) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + RUN_COLUMNS
+                        + " from processing_run where session_id = ?1 and run = ?2")
+                .setParameter(1, sessionId).setParameter(2, run).getResultList();
+        return rows.stream().findFirst().map(r -> run(sessionId, r));
+    }
+
+    /** The credit events one run published, in the order they were published. */
+    public List<PublishedCreditEvent> events(String sessionId, int run) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id::text, ce_type, ce_time, sent_at, payload from outbox_event
+                        where topic = 'cpe.credits.v1' and record_key = ?1
+                          and coalesce(payload::jsonb #>> '{award,processingRun}',
+                                       payload::jsonb ->> 'processingRun')::int = ?2
+                        order by position""")
+                .setParameter(1, sessionId).setParameter(2, run).getResultList();
+        return rows.stream().map(r -> new PublishedCreditEvent((String) r[0], (String) r[1],
+                SessionFacts.instant(r[2]), SessionFacts.instant(r[3]), (String) r[4])).toList();
+    }
+
+    private static ProcessingRun run(String sessionId, Object[] r) {
+        return new ProcessingRun(sessionId, ((Number) r[0]).intValue(), ((Number) r[3]).intValue(),
+                ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[1],
+                SessionFacts.instant(r[2]));
+    }
+}
