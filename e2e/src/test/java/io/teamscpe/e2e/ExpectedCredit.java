@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * NASBA GIB credit of the demo meeting's attendees, computed here from the scenario and the demo's polls,
- * independently of the services: union of each person's intervals clipped to the scheduled window, 50-minute
- * credits in fifths rounded down, capped at the session's maximum of 2, no more than answered polls ÷ 3 supports
+ * independently of the services: union of each person's intervals clipped to the scheduled window, measured to the
+ * second and taken to the nearest minute (30 s up), 50-minute credits in fifths rounded down, capped at the session's maximum of 2, no more than answered polls ÷ 3 supports
  * (in fifths), nothing below one credit.
  */
 final class ExpectedCredit {
@@ -84,7 +84,8 @@ final class ExpectedCredit {
     }
 
     static BigDecimal credit(long seconds, int pollsAnswered) {
-        long fifths = Math.min(Math.min(seconds * 5 / 3000, 10), pollsAnswered * 5L / POLLS_PER_CREDIT);
+        long minutes = (seconds + 30) / 60;
+        long fifths = Math.min(Math.min(minutes * 5 / 50, 10), pollsAnswered * 5L / POLLS_PER_CREDIT);
         if (fifths < 5) {
             return new BigDecimal("0.0");
         }
