@@ -50,7 +50,7 @@ public final class ResourceStatuses {
             List<Path> files = javaFiles(s.module().resolve("src/main/java"));
             Map<String, String> constants = new HashMap<>();
             files.forEach(f -> {
-                Matcher m = STRING_CONSTANT.matcher(read(f));
+                Matcher m = STRING_CONSTANT.matcher(Yaml.read(f));
                 while (m.find()) {
                     constants.putIfAbsent(m.group(1), m.group(2));
                 }
@@ -62,7 +62,7 @@ public final class ResourceStatuses {
     }
 
     private static void scanResource(Path file, Map<String, String> constants, Scan scan) {
-        String text = read(file);
+        String text = Yaml.read(file);
         int classAt = text.indexOf("public class ");
         Matcher classPath = PATH.matcher(text.substring(0, Math.max(classAt, 0)));
         String base = classPath.find() ? value(classPath.group(1), constants) : "";
@@ -151,19 +151,12 @@ public final class ResourceStatuses {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
+    /** The .java files below root, in order ({@link Yaml#read} reads any text file). */
     private static List<Path> javaFiles(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        try (Stream<Path> files = Files.find(root, Integer.MAX_VALUE, (f, a) -> f.toString().endsWith(".java"))) {
+            return files.sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot list " + root, e);
         }
     }
 }
