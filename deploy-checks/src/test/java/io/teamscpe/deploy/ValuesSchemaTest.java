@@ -48,6 +48,20 @@ class ValuesSchemaTest {
         assertRefused(Map.of("developmentSecrets.create", "true"), "masterKey");
     }
 
+    @Test
+    void theLmsOriginsReachEveryServiceAndNoneIsTheDefault() {
+        assertThat(Chart.template(Repo.CHART, null, Map.of())).contains("TEAMSCPE_CORS_ORIGINS: \"\"");
+        assertThat(Chart.template(Repo.CHART, null, Map.of("config.corsOrigins[0]", "https://lms.example.com",
+                "config.corsOrigins[1]", "https://lms.example.org:8443")))
+                .contains("TEAMSCPE_CORS_ORIGINS: \"https://lms.example.com,https://lms.example.org:8443\"");
+    }
+
+    @Test
+    void aWildcardOrAPathAsLmsOriginIsRefused() {
+        assertRefused(Map.of("config.corsOrigins[0]", "*"), "/config/corsOrigins/0'");
+        assertRefused(Map.of("config.corsOrigins[0]", "https://lms.example.com/"), "/config/corsOrigins/0'");
+    }
+
     private static void assertRefused(Map<String, String> set, String mentioned) {
         assertThatThrownBy(() -> Chart.template(Repo.CHART, null, set))
                 .hasMessageContaining("values don't meet the specifications of the schema")

@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/sessions/{id}/attendance")
@@ -29,6 +32,7 @@ public class AttendanceResource {
     }
 
     @GET
+    @Operation(summary = "Where fetching the session's attendance stands")
     public AttendanceStatus status(@PathParam("id") String sessionId) {
         return AttendanceStatus.of(ingestion.status(firm.firmId(), sessionId));
     }
@@ -40,6 +44,9 @@ public class AttendanceResource {
                     + "FETCHING. A fetch whose content is unchanged publishes nothing, unless republish=true: then "
                     + "the current snapshot is sent to the reports again (the repair when a report says its "
                     + "attendance arrived incomplete).")
+    @APIResponse(responseCode = "202", description = "The fetch is under way; its status at once",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AttendanceStatus.class)))
     public Response refresh(@PathParam("id") String sessionId,
                             @QueryParam("republish") @DefaultValue("false") boolean republish) {
         return Response.accepted(AttendanceStatus.of(ingestion.refresh(firm.firmId(), sessionId, republish)))

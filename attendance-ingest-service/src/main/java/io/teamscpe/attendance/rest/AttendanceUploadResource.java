@@ -19,6 +19,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -43,6 +46,9 @@ public class AttendanceUploadResource {
     @Operation(summary = "Upload the Teams 'Download attendance list' file when Graph cannot serve the report",
             description = "Multipart part 'file': the file exactly as Teams downloaded it (UTF-16, tab separated). "
                     + "It replaces the session's attendance like a Graph fetch (source 'upload').")
+    @APIResponse(responseCode = "201", description = "The file is the session's attendance now",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AttendanceStatus.class)))
     public Response upload(@PathParam("id") String sessionId, @RestForm("file") FileUpload file) {
         if (file == null) {
             throw ProblemException.badRequest("no-file", "No file",

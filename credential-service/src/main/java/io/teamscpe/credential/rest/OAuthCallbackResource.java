@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -27,6 +31,9 @@ public class OAuthCallbackResource {
 
     @GET
     @Operation(summary = "OAuth authorization-code callback; redirects to the LMS with outcome connected or error")
+    @APIResponse(responseCode = "303", description = "To the LMS page that shows the outcome", headers = @Header(
+            name = "Location", description = "The LMS outcome page with outcome=connected or error",
+            schema = @Schema(type = SchemaType.STRING)))
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error) {
         return Response.seeOther(consent.complete(code, state, error))

@@ -27,6 +27,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/providers")
@@ -48,18 +53,24 @@ public class ProviderResource {
     }
 
     @POST
+    @Operation(summary = "Register a Microsoft Teams credential of the firm (an application or a delegated one)")
+    @APIResponse(responseCode = "201", description = "The provider created", headers = @Header(name = "Location",
+            description = "Where it lives: /api/providers/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProviderView.class)))
     public Response register(@Valid @NotNull RegisterProvider request) {
         var p = providers.register(firm.firmId(), request.command());
         return Created.at("/api/providers/" + p.id, ProviderView.of(p));
     }
 
     @GET
+    @Operation(summary = "The firm's providers")
     public List<ProviderView> list() {
         return providers.list(firm.firmId()).stream().map(ProviderView::of).toList();
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One provider")
     public ProviderView get(@PathParam("id") UUID id) {
         return ProviderView.of(providers.get(firm.firmId(), id));
     }
@@ -75,6 +86,7 @@ public class ProviderResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete the provider: its secret and the organizer's tokens are wiped")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         providers.delete(firm.firmId(), id);
         return Response.noContent().build();

@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -50,6 +54,11 @@ public class PollResource {
     /** Many XLSX exports at once (parts named {@code files}); optional {@code timeZone} overrides the session's. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload Microsoft Forms poll exports (several .xlsx at once); all or none are stored")
+    @APIResponse(responseCode = "201", description = "At least one new poll", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = PollApi.UploadResult.class)))
+    @APIResponse(responseCode = "200", description = "Every file was uploaded before: no new poll", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = PollApi.UploadResult.class)))
     public Response upload(@PathParam("id") String sessionId, @RestForm("files") List<FileUpload> files,
                            @RestForm("timeZone") String timeZone) {
         List<Upload> list = files == null ? List.of()
@@ -59,12 +68,14 @@ public class PollResource {
     }
 
     @GET
+    @Operation(summary = "The session's polls")
     public PollApi.PollList list(@PathParam("id") String sessionId) {
         return PollApi.PollList.of(sessionId, queries.list(firm.firmId(), sessionId));
     }
 
     @GET
     @Path("{pollId}")
+    @Operation(summary = "One poll with its responses and how they were matched")
     public PollApi.PollDetail get(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId) {
         return PollApi.PollDetail.of(queries.get(firm.firmId(), sessionId, pollId));
     }
@@ -73,6 +84,7 @@ public class PollResource {
     @PUT
     @Path("{pollId}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Replace a poll's file; the poll keeps its id and the old file stays in the audit trail")
     public PollApi.PollView replace(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
                                     @RestForm("file") FileUpload file, @RestForm("timeZone") String timeZone) {
         if (file == null) {
@@ -86,6 +98,7 @@ public class PollResource {
     /** Excludes the poll from credit (it stays listed; a reason is required) or includes it again. */
     @PATCH
     @Path("{pollId}")
+    @Operation(summary = "Exclude a poll from credit (with a reason) or include it again")
     public PollApi.PollView include(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
                                     @Valid @NotNull InclusionChange change) {
         return PollApi.PollView.of(maintenance.setIncluded(firm.firmId(), firm.userId(), sessionId, pollId,
@@ -94,12 +107,14 @@ public class PollResource {
 
     @GET
     @Path("respondents")
+    @Operation(summary = "The session's poll respondents and whom each is matched to")
     public PollApi.RespondentList respondents(@PathParam("id") String sessionId) {
         return PollApi.RespondentList.of(queries.respondents(firm.firmId(), sessionId));
     }
 
     @POST
     @Path("respondents/mappings")
+    @Operation(summary = "Match a poll respondent to an enrolled professional")
     public PollApi.MappingResult map(@PathParam("id") String sessionId, @Valid @NotNull MapRespondent request) {
         int changed = maintenance.map(firm.firmId(), firm.userId(), sessionId,
                 new MapRespondentCommand(request.respondentKey(), request.email(), request.name(),

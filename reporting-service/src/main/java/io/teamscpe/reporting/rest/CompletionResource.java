@@ -49,6 +49,8 @@ public class CompletionResource {
     @APIResponse(responseCode = "200", description = "The report", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompletionReport.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @Operation(summary = "The Completion report: suggested and final credit per professional (JSON; CSV or XLSX "
+            + "by Accept)")
     public Response get(@PathParam("id") String sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                         @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         // JSON serialised and compressed once per change of the report's inputs, not per request

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The reports as downloads: Raw Data as JSON, CSV or XLSX; Completion as CSV or XLSX (JSON: CompletionResource). */
@@ -41,6 +42,7 @@ public class ReportResource {
     @GET
     @Path("raw-data")
     @Produces("application/json")
+    @Operation(summary = "The Raw Data report: every attendee's time and poll answers (JSON; CSV or XLSX by Accept)")
     public RawDataReport rawData(@PathParam("id") String sessionId) {
         return RawDataReport.of(rawData.report(firm.firmId(), sessionId));
     }
@@ -48,6 +50,7 @@ public class ReportResource {
     @GET
     @Path("raw-data")
     @Produces(CSV_ON_REQUEST)
+    @Operation(summary = "The Raw Data report: every attendee's time and poll answers (JSON; CSV or XLSX by Accept)")
     public Response rawDataCsv(@PathParam("id") String sessionId) {
         return csv(ReportTables.rawData(rawData.report(firm.firmId(), sessionId)), "raw-data-" + sessionId + ".csv");
     }
@@ -55,6 +58,7 @@ public class ReportResource {
     @GET
     @Path("raw-data")
     @Produces(XLSX_ON_REQUEST)
+    @Operation(summary = "The Raw Data report: every attendee's time and poll answers (JSON; CSV or XLSX by Accept)")
     public Response rawDataXlsx(@PathParam("id") String sessionId) {
         return xlsx(ReportTables.rawData(rawData.report(firm.firmId(), sessionId)), sessionId + "-raw-data.xlsx");
     }
@@ -62,6 +66,8 @@ public class ReportResource {
     @GET
     @Path("completion")
     @Produces(CSV_ON_REQUEST)
+    @Operation(summary = "The Completion report: suggested and final credit per professional (JSON; CSV or XLSX "
+            + "by Accept)")
     public Response completionCsv(@PathParam("id") String sessionId) {
         return csv(ReportTables.completion(completion.report(firm.firmId(), sessionId)),
                 "completion-" + sessionId + ".csv");
@@ -70,6 +76,8 @@ public class ReportResource {
     @GET
     @Path("completion")
     @Produces(XLSX_ON_REQUEST)
+    @Operation(summary = "The Completion report: suggested and final credit per professional (JSON; CSV or XLSX "
+            + "by Accept)")
     public Response completionXlsx(@PathParam("id") String sessionId) {
         return xlsx(ReportTables.completion(completion.report(firm.firmId(), sessionId)),
                 sessionId + "-completion.xlsx");

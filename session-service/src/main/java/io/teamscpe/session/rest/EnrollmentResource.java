@@ -33,6 +33,7 @@ public class EnrollmentResource {
     }
 
     @GET
+    @Operation(summary = "The session's roster")
     public RosterView list(@PathParam("id") UUID id) {
         return RosterView.of(enrollments.list(firm.firmId(), id));
     }

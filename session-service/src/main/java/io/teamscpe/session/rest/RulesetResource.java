@@ -20,6 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/rulesets")
@@ -50,6 +55,9 @@ public class RulesetResource {
 
     @POST
     @Operation(summary = "Create a ruleset (version 1)")
+    @APIResponse(responseCode = "201", description = "The ruleset created", headers = @Header(name = "Location",
+            description = "Where it lives: /api/rulesets/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RulesetView.class)))
     public Response create(@Valid @NotNull RulesetRequest request) {
         RulesetView created = RulesetView.of(rulesets.create(firm.firmId(), request.draft(), firm.userId()));
         return Created.at("/api/rulesets/" + created.id(), created);

@@ -26,6 +26,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/sessions")
@@ -42,6 +47,10 @@ public class SessionResource {
     }
 
     @POST
+    @Operation(summary = "Create a session for a Teams meeting: its Join URL is resolved and the session published")
+    @APIResponse(responseCode = "201", description = "The session created", headers = @Header(name = "Location",
+            description = "Where it lives: /api/sessions/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     public Response create(@Valid @NotNull CreateSession request) {
         var created = sessions.create(firm.firmId(), request.draft());
         return Created.at("/api/sessions/" + created.session().id,
@@ -58,12 +67,14 @@ public class SessionResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One session")
     public SessionView get(@PathParam("id") UUID id) {
         Session s = sessions.get(firm.firmId(), id);
         return SessionView.of(s, sessions.warnings(s));
     }
 
     @GET
+    @Operation(summary = "The firm's sessions, by schedule and status, a page at a time")
     public SessionPage list(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
                             @QueryParam("status") Session.Status status,
                             // bounded so that page × size stays an int offset
@@ -74,6 +85,7 @@ public class SessionResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Cancel a session (kept, and published as cancelled)")
     public SessionView cancel(@PathParam("id") UUID id, @QueryParam("reason") String reason) {
         return SessionView.of(sessions.cancel(firm.firmId(), id, reason), List.of());
     }
