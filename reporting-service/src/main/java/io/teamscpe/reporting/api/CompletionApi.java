@@ -1,7 +1,7 @@
 package io.teamscpe.reporting.api;
 
 import io.teamscpe.reporting.report.CompletionReport.Row;
-import io.teamscpe.reporting.report.AttendanceStatus;
+import io.teamscpe.reporting.report.Presence;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.ProcessingRun;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +41,7 @@ public final class CompletionApi {
             @Schema(description = "LMS id for enrolled professionals, else the attendance participant key")
             String participantId, String displayName, String email,
             @Schema(description = "ENROLLED, UNMATCHED_ATTENDEE, GUEST or ANONYMOUS") MatchStatus matchStatus,
-            @Schema(description = AttendanceStatus.DESCRIPTION) AttendanceStatus attendance,
+            @Schema(description = Presence.DESCRIPTION) Presence attendance,
             Instant firstJoin, Instant lastLeave, int intervals,
             @Schema(description = "Minutes for credit: the seconds present rounded as the ruleset says "
                     + "(attendance.minuteRounding: to the nearest minute unless DOWN)") long minutesPresent,

@@ -1,7 +1,7 @@
 package io.teamscpe.reporting.api;
 
 import io.teamscpe.contracts.attendance.Interval;
-import io.teamscpe.reporting.report.AttendanceStatus;
+import io.teamscpe.reporting.report.Presence;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.RawDataReport.Row;
 import io.teamscpe.reporting.report.SessionSnapshot.Poll;
@@ -30,7 +30,7 @@ public final class RawDataApi {
 
     @Schema(description = "One participant: identity, every interval, and each poll's answer")
     public record RawRow(String participantId, String displayName, String email, MatchStatus matchStatus,
-                         @Schema(description = AttendanceStatus.DESCRIPTION) AttendanceStatus attendance,
+                         @Schema(description = Presence.DESCRIPTION) Presence attendance,
                          Instant firstJoin, Instant lastLeave, List<Interval> intervals,
                          @Schema(description = "Whole minutes of totalSeconds (rounded down)") long totalMinutes,
                          @Schema(description = "Time present to the second: the union of the intervals")

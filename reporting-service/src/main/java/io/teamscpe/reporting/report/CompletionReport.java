@@ -28,7 +28,7 @@ public record CompletionReport(String sessionId, String title, Instant scheduled
 
     /** One participant's credit: suggested by the ruleset, with the reason, and final. */
     public record Row(String participantId, String displayName, String email, MatchStatus matchStatus,
-                      AttendanceStatus attendance,
+                      Presence attendance,
                       Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, long secondsPresent,
                       int pollsAnswered, int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
                       BigDecimal finalCredit) {

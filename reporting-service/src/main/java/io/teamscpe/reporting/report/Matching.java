@@ -29,7 +29,7 @@ public final class Matching {
      * @param firstResponses per poll of the snapshot, in its order: the earliest response, or null
      */
     public record Participant(String id, String displayName, String email, MatchStatus matchStatus,
-                              AttendanceStatus attendance, List<Interval> intervals, List<Response> firstResponses) {
+                              Presence attendance, List<Interval> intervals, List<Response> firstResponses) {
         public Instant firstJoin() {
             return intervals.stream().map(Interval::joined).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
@@ -97,7 +97,7 @@ public final class Matching {
                 earliest(first, responsesByParticipant.get(a.participant().participantKey()));
             }
             out.add(new Participant(e.lmsId(), e.displayName(), e.email(), MatchStatus.ENROLLED,
-                    AttendanceStatus.of(!theirs.isEmpty(), intervals), intervals, Arrays.asList(first)));
+                    Presence.of(!theirs.isEmpty(), intervals), intervals, Arrays.asList(first)));
         }
         for (Attendee a : facts.attendees()) {
             var p = a.participant();
@@ -112,7 +112,7 @@ public final class Matching {
             MatchStatus status = p.anonymous() ? MatchStatus.ANONYMOUS
                     : p.guest() ? MatchStatus.GUEST : MatchStatus.UNMATCHED_ATTENDEE;
             out.add(new Participant(p.participantKey(), p.displayName(), p.email(), status,
-                    AttendanceStatus.of(true, a.intervals()), a.intervals(), Arrays.asList(first)));
+                    Presence.of(true, a.intervals()), a.intervals(), Arrays.asList(first)));
         }
         return out;
     }

@@ -14,7 +14,7 @@ public record RawDataReport(String sessionId, String title, String timeZone, Str
 
     /** One participant: identity, every interval, and each poll's answer. */
     public record Row(String participantId, String displayName, String email, MatchStatus matchStatus,
-                      AttendanceStatus attendance,
+                      Presence attendance,
                       Instant firstJoin, Instant lastLeave, List<Interval> intervals, long totalMinutes, long totalSeconds,
                       List<PollAnswer> answers) {
     }

@@ -142,11 +142,18 @@ public class ProcessingService {
 
     /** The 409 while the ruleset version the session names has not reached reporting (or it names none). */
     private static ProblemException rulesetUnknown(KnownSession s, String action, String consequence) {
+        String detail = rulesetUnknownDetail(s, consequence);
+        return "processing".equals(action)
+                ? new ProblemException(409, "processing-ruleset-unknown", "Ruleset not known yet", detail)
+                : new ProblemException(409, "override-ruleset-unknown", "Ruleset not known yet", detail);
+    }
+
+    private static String rulesetUnknownDetail(KnownSession s, String consequence) {
         String which = s.rulesetId() == null ? "names no ruleset (set one in session-service)"
                 : "uses ruleset " + s.rulesetId() + (s.rulesetVersion() == null ? "" : " version "
                 + s.rulesetVersion()) + ", which has not reached reporting yet";
-        return new ProblemException(409, action + "-ruleset-unknown", "Ruleset not known yet", "Session "
-                + s.sessionId() + " " + which + ", so " + consequence + ": try again shortly. Nothing was changed.");
+        return "Session " + s.sessionId() + " " + which + ", so " + consequence
+                + ": try again shortly. Nothing was changed.";
     }
 
     private static Row find(CompletionReport report, String participantId) {

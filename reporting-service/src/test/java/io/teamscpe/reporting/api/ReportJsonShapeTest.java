@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.teamscpe.contracts.attendance.Interval;
-import io.teamscpe.reporting.report.AttendanceStatus;
+import io.teamscpe.reporting.report.Presence;
 import io.teamscpe.reporting.report.CompletionReport;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.RawDataReport;
@@ -28,7 +28,7 @@ class ReportJsonShapeTest {
         CompletionReport report = new CompletionReport("s-1", "Ethics", T, T.plusSeconds(3600), "Europe/Paris",
                 "NASBA", 2, new CompletionReport.Freshness("snap", "graph", T, true, 2, 1, 3, "note"),
                 List.of(new CompletionReport.Row("p-1", "Ann", "ann@x.test", MatchStatus.ENROLLED,
-                        AttendanceStatus.PRESENT, T, T, 1, 50, 3000,
+                        Presence.PRESENT, T, T, 1, 50, 3000,
                         2, 3, new BigDecimal("1.0"), "why", new CompletionReport.Override(new BigDecimal("0.5"),
                         "late", "admin", T), new BigDecimal("0.5"))));
         String served = JSON.writeValueAsString(report);
@@ -44,7 +44,7 @@ class ReportJsonShapeTest {
         RawDataReport report = new RawDataReport("s-1", "Ethics", "UTC", "snap",
                 List.of(new SessionSnapshot.Poll("poll-1", "Q?", true, "f.xlsx", "abc")),
                 List.of(new RawDataReport.Row("p-1", "Ann", null, MatchStatus.ANONYMOUS,
-                        AttendanceStatus.PRESENT, T, T,
+                        Presence.PRESENT, T, T,
                         List.of(new Interval(T, T.plusSeconds(60))), 1, 60,
                         List.of(new RawDataReport.PollAnswer("poll-1", "yes", T)))), "note");
         assertThat(tree(RawDataApi.RawDataReport.of(report))).isEqualTo(tree(report));

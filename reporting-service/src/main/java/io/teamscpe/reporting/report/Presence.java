@@ -4,7 +4,7 @@ import io.teamscpe.contracts.attendance.Interval;
 import java.util.List;
 
 /** Whether a row's person was in the meeting as far as Teams' attendance says, for either report and its exports. */
-public enum AttendanceStatus {
+public enum Presence {
     /** In the attendance with at least one interval whose join and leave times Teams reported. */
     PRESENT("present"),
     /** Enrolled, but in no attendance record: never joined the meeting. */
@@ -18,7 +18,7 @@ public enum AttendanceStatus {
 
     private final String wording;
 
-    AttendanceStatus(String wording) {
+    Presence(String wording) {
         this.wording = wording;
     }
 
@@ -28,7 +28,7 @@ public enum AttendanceStatus {
     }
 
     /** @param attended whether any attendance record is tied to the row (an enrolled no-show has none) */
-    public static AttendanceStatus of(boolean attended, List<Interval> intervals) {
+    public static Presence of(boolean attended, List<Interval> intervals) {
         if (!attended) {
             return NO_SHOW;
         }
