@@ -37,6 +37,21 @@ public class AttendanceGaps {
         this.em = em;
     }
 
+    /**
+     * Whether the completed snapshot arrived whole ({@code received} participants staged): if not, the gap is recorded
+     * and the snapshot asked for again; if so, any gap of the session is closed and the snapshot may replace the
+     * current attendance.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean arrivedWhole(AttendanceSnapshotCompleted event, long received) {
+        if (received != event.participantCount()) {
+            found(event, received);
+            return false;
+        }
+        closed(event.sessionId());
+        return true;
+    }
+
     /** Records that {@code event}'s snapshot arrived with only {@code received} participants; due at once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void found(AttendanceSnapshotCompleted event, long received) {

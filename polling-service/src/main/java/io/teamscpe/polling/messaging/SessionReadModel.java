@@ -48,12 +48,9 @@ public class SessionReadModel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void on(AttendanceSnapshotCompleted event) {
-        long staged = attendance.staged(event.snapshotId());
-        if (staged != event.participantCount()) {
-            gaps.found(event, staged);
+        if (!gaps.arrivedWhole(event, attendance.staged(event.snapshotId()))) {
             return;
         }
-        gaps.closed(event.sessionId());
         attendance.makeCurrent(event.sessionId(), event.snapshotId());
         rematch.session(event.firmId(), event.sessionId(), RematchReason.ATTENDANCE_CHANGED);
     }

@@ -53,14 +53,9 @@ public class ReadModel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void on(AttendanceSnapshotCompleted event) {
-        long staged = attendance.staged(event.snapshotId());
-        if (staged != event.participantCount()) {
-            gaps.found(event, staged);
-            inputs.changed(event.sessionId());
-            return;
+        if (gaps.arrivedWhole(event, attendance.staged(event.snapshotId()))) {
+            attendance.makeCurrent(event);
         }
-        gaps.closed(event.sessionId());
-        attendance.makeCurrent(event);
         inputs.changed(event.sessionId());
     }
 }
