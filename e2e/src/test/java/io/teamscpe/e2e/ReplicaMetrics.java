@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
 /**
  * Reads the consumers' counters ({@code teamscpe_events_consumed_total}, {@code teamscpe_consumer_retries_total})
  * from every replica's {@code /q/metrics} once a second. A killed replica loses its counters, so the last reading
- * of each incarnation (process id) is kept and a replica's work is the sum over its incarnations.
+ * of each incarnation (process id) is kept and a replica's work is the sum over its incarnations. A sample may end
+ * in an OpenMetrics exemplar ({@code # {span_id=…,trace_id=…} 1.0 …}) when the increment happened in a traced
+ * request, as the consumers of {@code @Incoming} methods do.
  */
 final class ReplicaMetrics implements AutoCloseable {
     private static final Pattern LINE = Pattern.compile(
-            "^(teamscpe_events_consumed_total|teamscpe_consumer_retries_total)\\{([^}]*)}\\s+([0-9.Ee+]+)$");
+            "^(teamscpe_events_consumed_total|teamscpe_consumer_retries_total)\\{([^}]*)}\\s+([0-9.Ee+]+)(\\s+#.*)?$");
     private static final Pattern OUTCOME = Pattern.compile("outcome=\"([a-z]+)\"");
 
     private final List<ServiceProcess> replicas;
