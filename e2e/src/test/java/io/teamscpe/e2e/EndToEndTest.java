@@ -64,12 +64,15 @@ class EndToEndTest {
         assertThat(others).as("guests and anonymous joiners are kept, for review").isBetween(1, 4);
         assertThat(enrolled.values()).contains(new BigDecimal("2.0"));
 
+        int noShows = DemoData.NO_SHOWS;
+        assertThat(result.processing().path("noShows").asInt()).as("no credit event for a no-show").isEqualTo(noShows);
         assertThat(result.processing().path("awarded").asInt() + result.processing().path("unchanged").asInt())
-                .isEqualTo(DemoData.ROSTER_SIZE);
+                .isEqualTo(DemoData.ROSTER_SIZE - noShows);
         List<ConsumerRecord<String, String>> credits = KafkaProbe.await(stack.endpoints().kafkaBootstrapServers(),
-                "cpe.credits.v1", r -> r.key().equals(result.sessionId()), DemoData.ROSTER_SIZE,
+                "cpe.credits.v1", r -> r.key().equals(result.sessionId()), DemoData.ROSTER_SIZE - noShows,
                 Duration.ofSeconds(60));
-        assertThat(credits).hasSize(DemoData.ROSTER_SIZE);
+        assertThat(credits).hasSize(DemoData.ROSTER_SIZE - noShows);
+        assertThat(credits).noneMatch(r -> r.value().contains("no.show."));
         for (ConsumerRecord<String, String> r : credits) {
             assertThat(EventSchemas.validate(KafkaProbe.header(r, "ce_type"), r.value())).isEmpty();
         }

@@ -64,6 +64,35 @@ class NoShowTest {
         assertThat(csvLine(feed, "raw-data", "ann")).endsWith(",present");
     }
 
+    @Test
+    void processingSendsNoCreditEventForANoShowButDoesForAnAttendeeWithoutTimes() {
+        Feed feed = new Feed(FIRM, json);
+        feed.session();
+        feed.roster(new Enrollee("eve", "eve@firm.test", List.of(), "Eve Eaton"),
+                new Enrollee("fay", "fay@firm.test", List.of(), "Fay Fox"),
+                new Enrollee("gil", "gil@firm.test", List.of(), "Gil Grant"));
+        feed.attendee("oid-eve", "eve@firm.test", "Eve Eaton", false, new int[] {0, 100});
+        feed.attendee("oid-gil", "gil@firm.test", "Gil Grant", List.of(new Interval(null, null)));
+        feed.publishAttendance();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/completion", feed.sessionId).then()
+                .statusCode(200).body("rows.find { it.participantId == 'gil' }.intervals", equalTo(1)));
+
+        given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/process", feed.sessionId).then()
+                .statusCode(201).body("awarded", equalTo(2)).body("noShows", equalTo(1));
+        JsonPath run = given().auth().oauth2(Tokens.admin(FIRM))
+                .get("/api/sessions/{id}/processing-runs/1", feed.sessionId).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(run.getList("events.data.professionalId", String.class)).containsExactlyInAnyOrder("eve", "gil");
+
+        given().auth().oauth2(Tokens.admin(FIRM)).contentType("application/json")
+                .body(Map.of("credit", 2, "reason", "Attended in the room; signed the paper sheet"))
+                .put("/api/sessions/{id}/completion/fay", feed.sessionId).then().statusCode(200);
+        given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/process", feed.sessionId).then()
+                .statusCode(201).body("awarded", equalTo(1)).body("noShows", equalTo(0))
+                .body("unchanged", equalTo(2));
+    }
+
     private static String csvLine(Feed feed, String report, String participantId) {
         String csv = given().auth().oauth2(Tokens.admin(FIRM)).accept("text/csv")
                 .get("/api/sessions/{id}/" + report, feed.sessionId).then().statusCode(200).extract().asString();

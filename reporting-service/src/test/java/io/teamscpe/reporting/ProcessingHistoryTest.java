@@ -40,7 +40,13 @@ class ProcessingHistoryTest {
                 .oauth2(Tokens.admin(FIRM)).get("/api/sessions/{id}/completion", feed.sessionId).then()
                 .statusCode(200).body("rows.minutesPresent", contains(100, 50)));
         runs(feed).body("items", equalTo(List.of()));
-        process(feed);
+        String location = given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/process", feed.sessionId)
+                .then().statusCode(201).body("run", equalTo(1)).body("delivery.events", equalTo(2))
+                .extract().header("Location");
+        assertThat(location).endsWith("/api/sessions/" + feed.sessionId + "/processing-runs/1");
+        Awaitility.await("the run's events acknowledged by Kafka").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.admin(FIRM)).get(location).then().statusCode(200)
+                        .body("run.delivery.state", equalTo("DELIVERED")).body("run.delivery.sent", equalTo(2)));
         given().auth().oauth2(Tokens.admin(FIRM)).contentType(ContentType.JSON)
                 .body(Map.of("credit", 2, "reason", "Documented technical difficulties: audio dropped"))
                 .put("/api/sessions/{id}/completion/bob", feed.sessionId).then().statusCode(200);
@@ -49,6 +55,7 @@ class ProcessingHistoryTest {
         runs(feed).body("sessionId", equalTo(feed.sessionId)).body("items.run", contains(2, 1))
                 .body("items.awarded", contains(0, 2)).body("items.revised", contains(1, 0))
                 .body("items.unchanged", contains(1, 0)).body("items.revoked", contains(0, 0))
+                .body("items.delivery.events", contains(1, 2)).body("items.noShows", contains(0, 0))
                 .body("items.processedBy", contains("admin@" + FIRM + ".test", "admin@" + FIRM + ".test"));
 
         JsonPath first = run(feed, 1).statusCode(200).extract().jsonPath();
@@ -74,7 +81,7 @@ class ProcessingHistoryTest {
 
     private static void process(Feed feed) {
         given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/process", feed.sessionId).then()
-                .statusCode(200);
+                .statusCode(201);
     }
 
     private static io.restassured.response.ValidatableResponse runs(Feed feed) {

@@ -11,8 +11,10 @@ import java.util.Set;
 
 /** The demo firm's data beyond Microsoft's: its ruleset, the session's roster and the meeting's attendance. */
 public final class DemoData {
-    /** Everyone the demo meeting's report knows by email (organizer included), plus two enrolled no-shows. */
-    public static final int ROSTER_SIZE = emails().size() + 2;
+    /** Enrolled professionals who never join the demo meeting. */
+    public static final int NO_SHOWS = 2;
+    /** Everyone the demo meeting's report knows by email (organizer included), plus the enrolled no-shows. */
+    public static final int ROSTER_SIZE = emails().size() + NO_SHOWS;
     /** The session's time zone: where the admin who exports the polls sits. */
     public static final String TIME_ZONE = "America/New_York";
     /** The built-in ruleset the demo session uses: NASBA group internet-based, 3 answered polls per credit. */

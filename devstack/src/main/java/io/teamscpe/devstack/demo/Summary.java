@@ -28,7 +28,8 @@ final class Summary {
         out.append("  processed CPE (run ").append(p.path("run").asText()).append("): ")
                 .append(p.path("awarded").asInt()).append(" awarded, ").append(p.path("revised").asInt())
                 .append(" revised, ").append(p.path("revoked").asInt()).append(" revoked, ")
-                .append(p.path("unchanged").asInt()).append(" unchanged\n");
+                .append(p.path("unchanged").asInt()).append(" unchanged, ").append(p.path("noShows").asInt())
+                .append(" no-shows without an event\n");
         Map<String, Long> kinds = r.published().stream()
                 .collect(Collectors.groupingBy(CreditEvent::kind, TreeMap::new, Collectors.counting()));
         out.append(kinds.isEmpty() ? "  on cpe.credits.v1: nothing new (every credit was published before)"

@@ -73,12 +73,33 @@ public final class CompletionApi {
                                   @NotBlank @Size(min = 5, max = 2000) String reason) {
     }
 
-    @Schema(description = "What processing published")
+    @Schema(description = "What a processing run published, and how far its delivery to cpe.credits.v1 has got")
     public record ProcessingResult(String sessionId, int run, int awarded, int revised, int revoked,
-                                   int unchanged, String processedBy, Instant processedAt) {
-        public static ProcessingResult of(ProcessingRun r) {
+                                   int unchanged,
+                                   @Schema(description = "Enrolled professionals who never joined and hold no "
+                                           + "credit: no credit event is sent for them") int noShows,
+                                   String processedBy, Instant processedAt, Delivery delivery) {
+        /** A run whose events Kafka has acknowledged {@code sent} of. */
+        public static ProcessingResult of(ProcessingRun r, int sent) {
             return new ProcessingResult(r.sessionId(), r.run(), r.awarded(), r.revised(), r.revoked(),
-                    r.unchanged(), r.processedBy(), r.processedAt());
+                    r.unchanged(), r.noShows(), r.processedBy(), r.processedAt(),
+                    Delivery.of(r.awarded() + r.revised() + r.revoked(), sent));
         }
+    }
+
+    @Schema(description = "The run's credit events on their way downstream: the run is committed at once and its "
+            + "events are sent by the outbox relay; poll GET /api/sessions/{id}/processing-runs/{run} until DELIVERED")
+    public record Delivery(@Schema(description = "QUEUED: some events wait for Kafka; DELIVERED: Kafka acknowledged "
+                                   + "every event of the run (a run without events is DELIVERED)") DeliveryState state,
+                           @Schema(description = "Credit events the run published") int events,
+                           @Schema(description = "Of those, acknowledged by Kafka") int sent) {
+        static Delivery of(int events, int sent) {
+            return new Delivery(sent >= events ? DeliveryState.DELIVERED : DeliveryState.QUEUED, events, sent);
+        }
+    }
+
+    /** Where a run's credit events are. */
+    public enum DeliveryState {
+        QUEUED, DELIVERED
     }
 }

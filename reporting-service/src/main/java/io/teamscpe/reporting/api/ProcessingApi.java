@@ -6,6 +6,7 @@ import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.reporting.report.PublishedCreditEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,8 +17,9 @@ public final class ProcessingApi {
 
     @Schema(description = "A session's processing runs, the latest first")
     public record ProcessingRuns(String sessionId, List<ProcessingResult> items) {
-        public static ProcessingRuns of(String sessionId, List<ProcessingRun> runs) {
-            return new ProcessingRuns(sessionId, runs.stream().map(ProcessingResult::of).toList());
+        public static ProcessingRuns of(String sessionId, List<ProcessingRun> runs, Map<Integer, Integer> sent) {
+            return new ProcessingRuns(sessionId, runs.stream()
+                    .map(r -> ProcessingResult.of(r, sent.getOrDefault(r.run(), 0))).toList());
         }
     }
 
@@ -37,7 +39,8 @@ public final class ProcessingApi {
     @Schema(description = "One processing run: who, when, its counts, and the credit events it published")
     public record ProcessingRunEvents(ProcessingResult run, List<CreditEventView> events) {
         public static ProcessingRunEvents of(ProcessingRun run, List<PublishedCreditEvent> events) {
-            return new ProcessingRunEvents(ProcessingResult.of(run), events.stream().map(CreditEventView::of)
+            int sent = (int) events.stream().filter(e -> e.sentAt() != null).count();
+            return new ProcessingRunEvents(ProcessingResult.of(run, sent), events.stream().map(CreditEventView::of)
                     .toList());
         }
     }

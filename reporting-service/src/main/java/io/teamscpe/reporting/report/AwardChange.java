@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 
 /** What a processing run does about one professional's credit, given what earlier runs published. */
 public enum AwardChange {
-    AWARDED, REVISED, REVOKED, UNCHANGED;
+    AWARDED, REVISED, REVOKED, UNCHANGED,
+    /** An enrolled no-show with no credit and nothing published before: no event, downstream learns nothing. */
+    NO_SHOW;
 
     /** What earlier runs published for one professional. */
     public record Published(BigDecimal credits, boolean revoked) {
@@ -15,9 +17,9 @@ public enum AwardChange {
     }
 
     /** The change for an enrolled professional whose final credit is {@code finalCredit}. */
-    public static AwardChange of(Published before, BigDecimal finalCredit) {
+    public static AwardChange of(Published before, BigDecimal finalCredit, Presence presence) {
         if (before == null) {
-            return AWARDED;
+            return presence == Presence.NO_SHOW && finalCredit.signum() == 0 ? NO_SHOW : AWARDED;
         }
         return before.revoked() || before.credits().compareTo(finalCredit) != 0 ? REVISED : UNCHANGED;
     }

@@ -2,6 +2,8 @@ package io.teamscpe.reporting.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.platform.web.Created;
+import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.reporting.api.CompletionApi.CompletionReport;
 import io.teamscpe.reporting.api.CompletionApi.CompletionRow;
 import io.teamscpe.reporting.api.CompletionApi.OverrideRequest;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -77,7 +81,13 @@ public class CompletionResource {
     @POST
     @Path("process")
     @Operation(summary = "Publish awarded credit (and corrections of earlier runs) on cpe.credits.v1")
-    public ProcessingResult process(@PathParam("id") String sessionId) {
-        return ProcessingResult.of(processing.process(firm.firmId(), sessionId, firm.userId()));
+    @APIResponse(responseCode = "201", description = "The processing run, committed; its credit events are on their "
+            + "way to Kafka (delivery QUEUED) until the run's resource says DELIVERED", headers = @Header(
+            name = "Location", description = "The run: /api/sessions/{id}/processing-runs/{run}",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProcessingResult.class)))
+    public Response process(@PathParam("id") String sessionId) {
+        ProcessingRun run = processing.process(firm.firmId(), sessionId, firm.userId());
+        return Created.at("/api/sessions/" + sessionId + "/processing-runs/" + run.run(), ProcessingResult.of(run, 0));
     }
 }

@@ -33,7 +33,8 @@ public class ProcessingRunsResource {
     @Operation(summary = "The session's processing runs (latest first): run number, who, when, and how many awards, "
             + "revisions, revocations and unchanged credits each published")
     public ProcessingRuns runs(@PathParam("id") String sessionId) {
-        return ProcessingRuns.of(sessionId, history.runs(firm.firmId(), sessionId));
+        ProcessingHistoryService.Runs found = history.runs(firm.firmId(), sessionId);
+        return ProcessingRuns.of(sessionId, found.runs(), found.sent());
     }
 
     @GET

@@ -8,6 +8,7 @@ import io.teamscpe.reporting.store.ProcessingHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 
 /** What "process CPE" did for a session, run by run, for the front end: who, when, counts, and the events sent. */
 @ApplicationScoped
@@ -24,10 +25,14 @@ public class ProcessingHistoryService {
         this.history = history;
     }
 
+    /** A session's runs, the latest first, and how many of each run's events Kafka has acknowledged. */
+    public record Runs(List<ProcessingRun> runs, Map<Integer, Integer> sent) {
+    }
+
     @Transactional
-    public List<ProcessingRun> runs(String firmId, String sessionId) {
+    public Runs runs(String firmId, String sessionId) {
         sessions.require(firmId, sessionId, "reporting");
-        return history.runs(sessionId);
+        return new Runs(history.runs(sessionId), history.sentPerRun(sessionId));
     }
 
     @Transactional

@@ -105,9 +105,9 @@ public class ProcessingService {
             enrolled.add(row.participantId());
             CreditAward award = award(s, report, row, run, by, now);
             Published before = published.get(row.participantId());
-            AwardChange change = AwardChange.of(before, row.finalCredit());
+            AwardChange change = AwardChange.of(before, row.finalCredit(), row.attendance());
             counts.merge(change, 1, Integer::sum);
-            if (change == AwardChange.UNCHANGED) {
+            if (change == AwardChange.UNCHANGED || change == AwardChange.NO_SHOW) {
                 continue;
             }
             if (change == AwardChange.AWARDED) {
@@ -127,7 +127,7 @@ public class ProcessingService {
         }
         ProcessingRun result = new ProcessingRun(sessionId, run, counts.getOrDefault(AwardChange.AWARDED, 0),
                 counts.getOrDefault(AwardChange.REVISED, 0), counts.getOrDefault(AwardChange.REVOKED, 0),
-                counts.getOrDefault(AwardChange.UNCHANGED, 0), by, now);
+                counts.getOrDefault(AwardChange.UNCHANGED, 0), counts.getOrDefault(AwardChange.NO_SHOW, 0), by, now);
         awards.recordRun(firmId, result);
         return result;
     }

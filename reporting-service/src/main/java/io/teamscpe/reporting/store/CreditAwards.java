@@ -65,10 +65,11 @@ public class CreditAwards {
     public void recordRun(String firmId, ProcessingRun r) {
         em.createNativeQuery("""
                         insert into processing_run (session_id, run, firm_id, processed_by, processed_at, awarded,
-                            revised, revoked, unchanged) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                            revised, revoked, unchanged, no_shows) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
                 .setParameter(1, r.sessionId()).setParameter(2, r.run()).setParameter(3, firmId)
                 .setParameter(4, r.processedBy()).setParameter(5, r.processedAt()).setParameter(6, r.awarded())
                 .setParameter(7, r.revised()).setParameter(8, r.revoked()).setParameter(9, r.unchanged())
+                .setParameter(10, r.noShows())
                 .executeUpdate();
     }
 }

@@ -4,7 +4,9 @@ import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.reporting.report.PublishedCreditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ProcessingHistory {
-    private static final String RUN_COLUMNS = "run, processed_by, processed_at, awarded, revised, revoked, unchanged";
+    /** The processing run a credit event belongs to: an award's, or a revocation's own. */
+    private static final String RUN_OF_EVENT =
+            "coalesce(payload::jsonb #>> '{award,processingRun}', payload::jsonb ->> 'processingRun')::int";
+    private static final String RUN_COLUMNS = "run, processed_by, processed_at, awarded, revised, revoked, unchanged, no_shows";
 
     private final EntityManager em;
 
@@ -38,15 +43,24 @@ public class ProcessingHistory {
         return rows.stream().findFirst().map(r -> run(sessionId, r));
     }
 
+    /** How many of each run's credit events Kafka has acknowledged so far: run → sent. */
+    public Map<Integer, Integer> sentPerRun(String sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + RUN_OF_EVENT + " as run, count(sent_at) from "
+                        + "outbox_event where topic = 'cpe.credits.v1' and record_key = ?1 group by 1")
+                .setParameter(1, sessionId).getResultList();
+        Map<Integer, Integer> sent = new HashMap<>();
+        rows.forEach(r -> sent.put(((Number) r[0]).intValue(), ((Number) r[1]).intValue()));
+        return sent;
+    }
+
     /** The credit events one run published, in the order they were published. */
     public List<PublishedCreditEvent> events(String sessionId, int run) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select id::text, ce_type, ce_time, sent_at, payload from outbox_event
-                        where topic = 'cpe.credits.v1' and record_key = ?1
-                          and coalesce(payload::jsonb #>> '{award,processingRun}',
-                                       payload::jsonb ->> 'processingRun')::int = ?2
-                        order by position""")
+                        where topic = 'cpe.credits.v1' and record_key = ?1 and %s = ?2
+                        order by position""".formatted(RUN_OF_EVENT))
                 .setParameter(1, sessionId).setParameter(2, run).getResultList();
         return rows.stream().map(r -> new PublishedCreditEvent((String) r[0], (String) r[1],
                 SessionFacts.instant(r[2]), SessionFacts.instant(r[3]), (String) r[4])).toList();
@@ -54,7 +68,7 @@ public class ProcessingHistory {
 
     private static ProcessingRun run(String sessionId, Object[] r) {
         return new ProcessingRun(sessionId, ((Number) r[0]).intValue(), ((Number) r[3]).intValue(),
-                ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[1],
-                SessionFacts.instant(r[2]));
+                ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                ((Number) r[7]).intValue(), (String) r[1], SessionFacts.instant(r[2]));
     }
 }
