@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.teamscpe.deploy.support.ContractCompatibility;
 import io.teamscpe.deploy.support.OpenApiDocuments;
 import io.teamscpe.deploy.support.OpenApiStructure;
 import io.teamscpe.deploy.support.PublicApi;
@@ -22,7 +26,10 @@ import org.junit.jupiter.api.Test;
  * docs/openapi.yaml is the gateway's public contract: the merge of the five services' generated OpenAPI documents
  * (/api and the OAuth redirect path, no /internal). The contract-drift check: the build fails when what the services
  * now generate differs from the committed file. Run with -Dopenapi.write=true to write the merge instead, and
- * commit it with the change that made it differ.
+ * commit it with the change that made it differ. Writing never hides a breaking change: when the merge would break
+ * clients of the committed contract (openapi-diff: an operation or field removed, a type narrowed, a new required
+ * parameter) the file is not written and the test fails with the list, unless info.version's major was bumped
+ * ({@link ContractCompatibility}). The merge is also validated by swagger-parser.
  */
 class OpenApiContractTest {
     private static final String HOW_TO_UPDATE = "./mvnw -B verify -pl deploy-checks -am -Dtest=OpenApiContractTest "
@@ -35,6 +42,12 @@ class OpenApiContractTest {
         assertThat(merge.conflicts()).as("the same path or schema defined differently by two services").isEmpty();
         String merged = Yaml.write(List.of(merge.document()));
         if (Boolean.getBoolean("openapi.write")) {
+            if (Files.exists(PublicApi.COMMITTED)) {
+                ContractCompatibility.Verdict verdict = ContractCompatibility.compare(
+                        Yaml.documents(PublicApi.COMMITTED).get(0), merge.document());
+                assertThat(verdict.refused()).as("docs/openapi.yaml was NOT rewritten: %s", verdict.explain())
+                        .isFalse();
+            }
             Files.writeString(PublicApi.COMMITTED, merged);
         }
         assertThat(Files.exists(PublicApi.COMMITTED)).as(PublicApi.COMMITTED + " is missing; write it with "
@@ -67,6 +80,63 @@ class OpenApiContractTest {
     @Test
     void theMergedContractIsAWellFormedOpenApiDocument() {
         assertThat(OpenApiStructure.violations(PublicApi.merge().document())).isEmpty();
+    }
+
+    @Test
+    void theMergedContractValidatesWithSwaggerParser() {
+        SwaggerParseResult parsed = swaggerParser(PublicApi.merge().document());
+        assertThat(parsed.getOpenAPI()).as("swagger-parser read no document").isNotNull();
+        assertThat(parsed.getMessages()).as("swagger-parser's messages on the merged contract").isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/sessions");
+        assertThat(parsed.getOpenAPI().getComponents().getSchemas()).containsKey("Problem");
+    }
+
+    @Test
+    void swaggerParserReportsABrokenDocument() {
+        ObjectNode doc = PublicApi.merge().document().deepCopy();
+        ((ObjectNode) doc.path("paths").path("/api/sessions").path("post")).remove("responses");
+        ((ObjectNode) doc.path("components").path("schemas")).remove("SessionView");
+        assertThat(String.join("\n", swaggerParser(doc).getMessages()))
+                .contains("paths.'/api/sessions'(post).responses is missing");
+    }
+
+    @Test
+    void theMergedContractIsCompatibleWithTheCommittedOne() {
+        assertThat(Files.exists(PublicApi.COMMITTED)).isTrue();
+        ContractCompatibility.Verdict verdict = ContractCompatibility.compare(
+                Yaml.documents(PublicApi.COMMITTED).get(0), PublicApi.merge().document());
+        assertThat(verdict.refused()).as("%s", verdict.explain()).isFalse();
+    }
+
+    @Test
+    void aBreakingChangeIsRefusedUnlessInfoVersionsMajorIsBumped() {
+        ObjectNode before = PublicApi.merge().document();
+        ObjectNode after = before.deepCopy();
+        ((ObjectNode) after.path("paths").path("/api/providers/{id}")).remove("delete");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) after.path("paths").path("/api/sessions").path("get")
+                .path("parameters")).addObject().put("name", "firmUnit").put("in", "query").put("required", true)
+                .putObject("schema").put("type", "string");
+
+        ContractCompatibility.Verdict broken = ContractCompatibility.compare(before, after);
+        assertThat(broken.refused()).isTrue();
+        assertThat(broken.explain()).contains("removed: DELETE /api/providers/{id}")
+                .contains("GET /api/sessions: new required query parameter firmUnit")
+                .contains("/api/v2");
+
+        ((ObjectNode) after.path("info")).put("version", "2.0.0");
+        assertThat(ContractCompatibility.compare(before, after).refused()).as("acknowledged by the major").isFalse();
+
+        ObjectNode added = before.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) added.path("paths").path("/api/sessions").path("get")
+                .path("parameters")).addObject().put("name", "title").put("in", "query")
+                .putObject("schema").put("type", "string");
+        assertThat(ContractCompatibility.compare(before, added).breaks()).as("a new optional parameter").isEmpty();
+    }
+
+    private static SwaggerParseResult swaggerParser(ObjectNode doc) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().readContents(Yaml.write(List.of(doc)), null, options);
     }
 
     @Test
