@@ -106,7 +106,7 @@ final class ConferenceDayDriver {
     /** "Process CPE". */
     JsonNode process(String sessionId) {
         return call(Stack.Service.REPORTING, base -> api.post(base + "/api/sessions/" + sessionId + "/process",
-                Map.of()), r -> r.status() == 201).body();
+                Map.of()), r -> r.status() == 200).body();
     }
 
     static List<Api.Upload> uploads(List<FormsExport> polls) {

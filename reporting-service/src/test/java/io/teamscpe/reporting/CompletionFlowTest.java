@@ -137,7 +137,7 @@ class CompletionFlowTest {
 
     private static io.restassured.response.ValidatableResponse process(Feed feed) {
         return given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/process", feed.sessionId)
-                .then().statusCode(201);
+                .then().statusCode(200);
     }
 
     private static JsonPath awaitCompletion(Feed feed, java.util.function.Predicate<JsonPath> ready) {

@@ -99,7 +99,7 @@ public final class SessionSteps {
     /** "Process CPE". */
     public JsonNode process() {
         return api.post(endpoints.reportingService() + "/api/sessions/" + sessionId + "/process", Map.of())
-                .expect(201).body();
+                .expect(200).body();
     }
 
     /** The events {@code processing} (a {@link #process()} result) put on cpe.credits.v1, read back from the topic. */

@@ -2,7 +2,6 @@ package io.teamscpe.reporting.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
-import io.teamscpe.platform.web.Created;
 import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.reporting.api.CompletionApi.CompletionReport;
 import io.teamscpe.reporting.api.CompletionApi.CompletionRow;
@@ -81,13 +80,15 @@ public class CompletionResource {
     @POST
     @Path("process")
     @Operation(summary = "Publish awarded credit (and corrections of earlier runs) on cpe.credits.v1")
-    @APIResponse(responseCode = "201", description = "The processing run, committed; its credit events are on their "
+    @APIResponse(responseCode = "200", description = "The processing run, committed; its credit events are on their "
             + "way to Kafka (delivery QUEUED) until the run's resource says DELIVERED", headers = @Header(
-            name = "Location", description = "The run: /api/sessions/{id}/processing-runs/{run}",
+            name = "Content-Location", description = "The run: /api/sessions/{id}/processing-runs/{run}",
             schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProcessingResult.class)))
     public Response process(@PathParam("id") String sessionId) {
         ProcessingRun run = processing.process(firm.firmId(), sessionId, firm.userId());
-        return Created.at("/api/sessions/" + sessionId + "/processing-runs/" + run.run(), ProcessingResult.of(run, 0));
+        // 200, not 201 + Location: the contract said 200 first (see the README's compatibility policy)
+        return Response.ok(ProcessingResult.of(run, 0)).header("Content-Location",
+                "/api/sessions/" + sessionId + "/processing-runs/" + run.run()).build();
     }
 }
