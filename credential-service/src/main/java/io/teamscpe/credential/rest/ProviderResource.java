@@ -65,7 +65,7 @@ public class ProviderResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProviderView.class)))
     public Response register(@Valid @NotNull RegisterProvider request) {
         var p = providers.register(firm.firmId(), request.command());
-        return Created.at("/api/providers/" + p.id, ProviderView.of(p));
+        return Created.at("/api/providers/" + p.id, ProviderView.of(p), p.etag());
     }
 
     @GET
