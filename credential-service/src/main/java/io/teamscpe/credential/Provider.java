@@ -2,11 +2,13 @@ package io.teamscpe.credential;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.teamscpe.contracts.credential.ProviderType;
+import io.teamscpe.platform.web.ETag;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,6 +72,17 @@ public class Provider extends PanacheEntityBase {
     /** Firm-scoped lookup: another firm's provider, or a deleted one, is indistinguishable from a missing one. */
     public static Optional<Provider> findInFirm(String firmId, UUID id) {
         return find("id = ?1 and firmId = ?2 and deletedAt is null", id, firmId).firstResultOptional();
+    }
+
+    /** The same lookup, locking the row until the transaction ends: a write checks its If-Match against it. */
+    public static Optional<Provider> lockInFirm(String firmId, UUID id) {
+        return find("id = ?1 and firmId = ?2 and deletedAt is null", id, firmId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Changes with every change of the row (JPA bumps {@code version}), validations included. */
+    public ETag etag() {
+        return new ETag("provider", version);
     }
 
     public SealedSecret sealedSecret() {

@@ -1,11 +1,14 @@
 package io.teamscpe.polling;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.teamscpe.platform.web.ETag;
 import io.teamscpe.polling.reconcile.TimeCheck;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,13 +53,33 @@ public class Poll extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Bumped by JPA with every change of the row (file replaced, included or excluded, matched again). */
+    @Version
+    public long version;
 
     public static Optional<Poll> findInSession(String firmId, String sessionId, UUID id) {
         return find("id = ?1 and firmId = ?2 and sessionId = ?3", id, firmId, sessionId).firstResultOptional();
     }
 
+    /** The same lookup, locking the row until the transaction ends (an edit checks its If-Match against it). */
+    public static Optional<Poll> lockInSession(String firmId, String sessionId, UUID id) {
+        return find("id = ?1 and firmId = ?2 and sessionId = ?3", id, firmId, sessionId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The session's polls locked until the transaction ends, always in the same order (no deadlock). */
+    public static List<Poll> lockAllInSession(String firmId, String sessionId) {
+        return find("firmId = ?1 and sessionId = ?2 order by createdAt, id", firmId, sessionId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public static List<Poll> listInSession(String firmId, String sessionId) {
         return list("firmId = ?1 and sessionId = ?2 order by createdAt, id", firmId, sessionId);
+    }
+
+    /** The poll's ETag: its row version. */
+    public ETag etag() {
+        return new ETag("poll", version);
     }
 
     public int unmatchedCount() {

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
+import io.teamscpe.platform.web.ETag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,17 @@ public class Ruleset extends PanacheEntityBase {
 
     public static Optional<Ruleset> findInFirm(String firmId, UUID id) {
         return find("id = ?1 and firmId = ?2", id, firmId).firstResultOptional();
+    }
+
+    /** The same lookup, locking the row until the transaction ends (an edit checks its If-Match against it). */
+    public static Optional<Ruleset> lockInFirm(String firmId, UUID id) {
+        return find("id = ?1 and firmId = ?2", id, firmId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** The ruleset's ETag: JPA bumps {@code version} with every change of the row (every edit sets updatedAt). */
+    public ETag etag() {
+        return new ETag("ruleset", version);
     }
 
     public static Optional<Ruleset> defaultOf(String firmId) {

@@ -2,11 +2,13 @@ package io.teamscpe.session;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.teamscpe.contracts.session.SessionDetails;
+import io.teamscpe.platform.web.ETag;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -76,6 +78,22 @@ public class Session extends PanacheEntityBase {
 
     public static Optional<Session> findInFirm(String firmId, UUID id) {
         return find("id = ?1 and firmId = ?2", id, firmId).firstResultOptional();
+    }
+
+    /** The same lookup, locking the row until the transaction ends (one change at a time, If-Match checked). */
+    public static Optional<Session> lockInFirm(String firmId, UUID id) {
+        return find("id = ?1 and firmId = ?2", id, firmId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** The session's ETag: JPA bumps {@code version} with every change of the row, its roster revision included. */
+    public ETag etag() {
+        return new ETag("session", version);
+    }
+
+    /** The ETag of the session's roster (its enrollments as one resource): the roster revision. */
+    public ETag rosterETag() {
+        return Roster.etag(rosterRevision);
     }
 
     public SessionDetails details() {

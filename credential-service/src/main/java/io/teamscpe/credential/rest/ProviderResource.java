@@ -1,6 +1,8 @@
 package io.teamscpe.credential.rest;
 
 import io.teamscpe.platform.web.Created;
+import io.teamscpe.platform.web.ETagged;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.credential.api.ProviderApi.OrganizerPage;
 import io.teamscpe.credential.api.ProviderApi.ProviderView;
 import io.teamscpe.credential.api.ProviderApi.RegisterProvider;
@@ -18,11 +20,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/providers")
 @RolesAllowed("cpe-admin")
@@ -59,7 +65,7 @@ public class ProviderResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProviderView.class)))
     public Response register(@Valid @NotNull RegisterProvider request) {
         var p = providers.register(firm.firmId(), request.command());
-        return Created.at("/api/providers/" + p.id, ProviderView.of(p));
+        return Created.at("/api/providers/" + p.id, ProviderView.of(p), p.etag());
     }
 
     @GET
@@ -70,25 +76,34 @@ public class ProviderResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One provider")
-    public ProviderView get(@PathParam("id") UUID id) {
-        return ProviderView.of(providers.get(firm.firmId(), id));
+    @Operation(summary = "One provider, with its ETag")
+    public RestResponse<ProviderView> get(@PathParam("id") UUID id, @Parameter(description = ETagged.IF_NONE_MATCH)
+                                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        var p = providers.get(firm.firmId(), id);
+        return ETagged.read(ProviderView.of(p), p.etag(), ifNoneMatch);
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change the name, secret or secret expiry; the provider is validated again")
-    public ValidationResult update(@PathParam("id") UUID id, @Valid @NotNull UpdateProvider request) {
-        providers.update(firm.firmId(), id, request.command());
-        return ValidationResult.of(validation.validate(firm.firmId(), id, null));
+    @Operation(summary = "Change the name, secret or secret expiry; the provider is validated again. With If-Match, "
+            + "only while the provider is at that ETag (412 edit-conflict otherwise)")
+    public RestResponse<ValidationResult> update(@PathParam("id") UUID id,
+                                                 @Parameter(description = ETagged.IF_MATCH)
+                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Valid @NotNull UpdateProvider request) {
+        providers.update(firm.firmId(), id, request.command(), IfMatch.parse(ifMatch));
+        var outcome = validation.validate(firm.firmId(), id, null);
+        return ETagged.written(ValidationResult.of(outcome), outcome.provider().etag());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete the provider: its secret and the organizer's tokens are wiped")
+    @Operation(summary = "Delete the provider: its secret and the organizer's tokens are wiped. With If-Match, only "
+            + "while the provider is at that ETag")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") UUID id) {
-        providers.delete(firm.firmId(), id);
+    public Response delete(@PathParam("id") UUID id,
+                           @Parameter(description = ETagged.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        providers.delete(firm.firmId(), id, IfMatch.parse(ifMatch));
         return Response.noContent().build();
     }
 

@@ -12,6 +12,7 @@ import io.teamscpe.credential.messaging.CredentialEvents;
 import io.teamscpe.credential.store.OAuthStateStore;
 import io.teamscpe.credential.store.TokenCacheStore;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -71,9 +72,10 @@ public class ProviderService {
         return expiresOn;
     }
 
+    /** Applies the changes if the provider is still at the version {@code ifMatch} names (412 otherwise). */
     @Transactional
-    public Provider update(String firmId, UUID id, ProviderChanges request) {
-        Provider p = get(firmId, id);
+    public Provider update(String firmId, UUID id, ProviderChanges request, IfMatch ifMatch) {
+        Provider p = locked(firmId, id, ifMatch);
         if (!isBlank(request.name())) {
             p.name = request.name().trim();
         }
@@ -94,8 +96,8 @@ public class ProviderService {
      * are wiped, and the provider disappears from every lookup.
      */
     @Transactional
-    public void delete(String firmId, UUID id) {
-        Provider p = get(firmId, id);
+    public void delete(String firmId, UUID id, IfMatch ifMatch) {
+        Provider p = locked(firmId, id, ifMatch);
         identity.forget(p);
         tokenCaches.deleteInCurrentTransaction(p.id);
         signIns.deleteOfProvider(p.id);
@@ -126,6 +128,13 @@ public class ProviderService {
     public Provider get(String firmId, UUID id) {
         return Provider.findInFirm(firmId, id)
                 .orElseThrow(() -> ProblemException.notFound("Provider", id.toString()));
+    }
+
+    private static Provider locked(String firmId, UUID id, IfMatch ifMatch) {
+        Provider p = Provider.lockInFirm(firmId, id)
+                .orElseThrow(() -> ProblemException.notFound("Provider", id.toString()));
+        ifMatch.require(p.etag(), "provider");
+        return p;
     }
 
     @Transactional

@@ -24,6 +24,12 @@ public final class Tokens {
                 "admin@" + firmId + ".test", List.of("cpe-admin"));
     }
 
+    /** Another administrator of the same firm ({@code name} tells them apart), e.g. for two admins editing at once. */
+    public static String admin(String firmId, String name) {
+        return GraphEmulatorResource.emulator().mintIdpToken(firmId, name + "-" + firmId, name + " of " + firmId,
+                name + "@" + firmId + ".test", List.of("cpe-admin"));
+    }
+
     public static String professional(String firmId, String email) {
         return GraphEmulatorResource.emulator().mintIdpToken(firmId, email, email, email, List.of("professional"));
     }

@@ -14,4 +14,10 @@ public final class Created {
     public static Response at(String path, Object entity) {
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, path).entity(entity).build();
     }
+
+    /** The same, with the new resource's ETag (for the caller's first If-Match). */
+    public static Response at(String path, Object entity, ETag tag) {
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, path).tag(tag.entityTag())
+                .entity(entity).build();
+    }
 }

@@ -45,7 +45,8 @@ public class PollRematch {
     /** The number of polls whose matches changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int session(String firmId, String sessionId, RematchReason reason) {
-        List<Poll> polls = Poll.listInSession(firmId, sessionId);
+        // locked: an admin's edit of a poll and a rematch never overwrite each other (JPA @Version would refuse it)
+        List<Poll> polls = Poll.lockAllInSession(firmId, sessionId);
         KnownSession session = sessions.find(sessionId).orElse(null);
         if (polls.isEmpty() || session == null) {
             return 0;

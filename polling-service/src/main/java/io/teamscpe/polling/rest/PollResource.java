@@ -2,6 +2,10 @@ package io.teamscpe.polling.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.ETagged;
+import io.teamscpe.platform.web.IfMatch;
+import io.teamscpe.polling.CurrentPoll;
+import io.teamscpe.polling.PollWithHistory;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.polling.api.PollApi;
 import io.teamscpe.polling.api.PollApi.InclusionChange;
@@ -16,11 +20,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -28,9 +34,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/sessions/{id}/polls")
@@ -75,34 +83,49 @@ public class PollResource {
 
     @GET
     @Path("{pollId}")
-    @Operation(summary = "One poll with its responses and how they were matched")
-    public PollApi.PollDetail get(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId) {
-        return PollApi.PollDetail.of(queries.get(firm.firmId(), sessionId, pollId));
+    @Operation(summary = "One poll with its responses and how they were matched, with its ETag")
+    public RestResponse<PollApi.PollDetail> get(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
+                                                @Parameter(description = ETagged.IF_NONE_MATCH)
+                                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        PollWithHistory poll = queries.get(firm.firmId(), sessionId, pollId);
+        return ETagged.read(PollApi.PollDetail.of(poll), poll.current().poll().etag(), ifNoneMatch);
     }
 
     /** Replaces the poll's file (part {@code file}); the poll keeps its id, the old file stays in the audit trail. */
     @PUT
     @Path("{pollId}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Replace a poll's file; the poll keeps its id and the old file stays in the audit trail")
-    public PollApi.PollView replace(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
-                                    @RestForm("file") FileUpload file, @RestForm("timeZone") String timeZone) {
+    @Operation(summary = "Replace a poll's file; the poll keeps its id and the old file stays in the audit trail. With "
+            + "If-Match, only while the poll is at that ETag (412 edit-conflict otherwise)")
+    public RestResponse<PollApi.PollView> replace(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
+                                                  @Parameter(description = ETagged.IF_MATCH)
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @RestForm("file") FileUpload file,
+                                                  @RestForm("timeZone") String timeZone) {
+        IfMatch precondition = IfMatch.parse(ifMatch);
         if (file == null) {
             throw ProblemException.badRequest("no-files", "No file",
                     "Send the replacement export as a multipart/form-data part named 'file'.");
         }
-        return PollApi.PollView.of(uploads.replace(firm.firmId(), firm.userId(), sessionId, pollId,
-                new Upload(name(file), file.uploadedFile(), file.size()), timeZone));
+        return written(uploads.replace(firm.firmId(), firm.userId(), sessionId, pollId,
+                new Upload(name(file), file.uploadedFile(), file.size()), timeZone, precondition));
     }
 
     /** Excludes the poll from credit (it stays listed; a reason is required) or includes it again. */
     @PATCH
     @Path("{pollId}")
-    @Operation(summary = "Exclude a poll from credit (with a reason) or include it again")
-    public PollApi.PollView include(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
-                                    @Valid @NotNull InclusionChange change) {
-        return PollApi.PollView.of(maintenance.setIncluded(firm.firmId(), firm.userId(), sessionId, pollId,
-                change.included(), change.reason()));
+    @Operation(summary = "Exclude a poll from credit (with a reason) or include it again. With If-Match, only while "
+            + "the poll is at that ETag")
+    public RestResponse<PollApi.PollView> include(@PathParam("id") String sessionId, @PathParam("pollId") UUID pollId,
+                                                  @Parameter(description = ETagged.IF_MATCH)
+                                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Valid @NotNull InclusionChange change) {
+        return written(maintenance.setIncluded(firm.firmId(), firm.userId(), sessionId, pollId,
+                change.included(), change.reason(), IfMatch.parse(ifMatch)));
+    }
+
+    private static RestResponse<PollApi.PollView> written(CurrentPoll poll) {
+        return ETagged.written(PollApi.PollView.of(poll), poll.poll().etag());
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.teamscpe.contracts.poll.PollIncluded;
 import io.teamscpe.contracts.poll.RespondentMapped;
 import io.teamscpe.platform.outbox.Outbox;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.HistoryAction;
 import io.teamscpe.polling.Poll;
@@ -39,12 +40,16 @@ public class PollMaintenance {
         this.outbox = outbox;
     }
 
-    /** Excludes the poll from credit (with the reason, required by the API) or includes it again. */
+    /**
+     * Excludes the poll from credit (with the reason, required by the API) or includes it again, if the poll is
+     * still at the version {@code ifMatch} names (412 otherwise).
+     */
     @Transactional
     public CurrentPoll setIncluded(String firmId, String user, String sessionId, UUID pollId, boolean included,
-                                   String reason) {
-        Poll poll = Poll.findInSession(firmId, sessionId, pollId)
+                                   String reason, IfMatch ifMatch) {
+        Poll poll = Poll.lockInSession(firmId, sessionId, pollId)
                 .orElseThrow(() -> ProblemException.notFound("Poll", pollId.toString()));
+        ifMatch.require(poll.etag(), "poll");
         if (poll.included != included) {
             change(poll, firmId, user, sessionId, included, reason == null || reason.isBlank() ? null : reason.strip());
         }

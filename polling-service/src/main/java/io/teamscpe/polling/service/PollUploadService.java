@@ -1,6 +1,7 @@
 package io.teamscpe.polling.service;
 
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.PollExportFormat;
 import io.teamscpe.polling.PollFile;
@@ -122,7 +123,7 @@ public class PollUploadService {
 
     /** Replaces the poll's file; the poll as it is afterwards, with its new current file. */
     public CurrentPoll replace(String firmId, String user, String sessionId, UUID pollId, Upload upload,
-                               String timeZone) {
+                               String timeZone, IfMatch ifMatch) {
         KnownSession session = writer.target(firmId, sessionId, List.of()).session();
         ZoneId zone = zone(timeZone, session);
         PollFileException badName = UploadNames.problem(upload.fileName());
@@ -137,7 +138,7 @@ public class PollUploadService {
             throw refusal(upload.fileName(), e);
         }
         return writer.replace(firmId, user, session, pollId,
-                new Accepted(upload.fileName(), upload.path(), upload.size(), sha, parsed), zone);
+                new Accepted(upload.fileName(), upload.path(), upload.size(), sha, parsed), zone, ifMatch);
     }
 
     private static ProblemException refusal(String fileName, PollFileException e) {

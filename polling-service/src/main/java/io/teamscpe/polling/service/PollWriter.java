@@ -3,6 +3,7 @@ package io.teamscpe.polling.service;
 import io.teamscpe.contracts.poll.PollReplaced;
 import io.teamscpe.contracts.poll.PollUploaded;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.HistoryAction;
 import io.teamscpe.polling.Poll;
@@ -126,9 +127,11 @@ public class PollWriter {
 
     /** Replaces the poll's file (or reads it in another zone); the poll with its new current file. */
     @Transactional
-    public CurrentPoll replace(String firmId, String user, KnownSession session, UUID pollId, Accepted a, ZoneId zone) {
-        Poll poll = Poll.findInSession(firmId, session.sessionId(), pollId)
+    public CurrentPoll replace(String firmId, String user, KnownSession session, UUID pollId, Accepted a, ZoneId zone,
+                               IfMatch ifMatch) {
+        Poll poll = Poll.lockInSession(firmId, session.sessionId(), pollId)
                 .orElseThrow(() -> ProblemException.notFound("Poll", pollId.toString()));
+        ifMatch.require(poll.etag(), "poll");
         PollFile old = PollFile.currentOf(poll.id).orElseThrow();
         boolean sameFile = old.sha256.equals(a.sha256());
         if (sameFile && zone.getId().equals(poll.timeZone)) {

@@ -1,5 +1,6 @@
 package io.teamscpe.reporting.report;
 
+import io.teamscpe.platform.web.ETag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,16 @@ public record CompletionReport(String sessionId, String title, Instant scheduled
 
     /** An admin's decision replacing the suggested credit. */
     public record Override(BigDecimal credit, String reason, String by, Instant at) {
+    }
+
+    /**
+     * One row with the ETag of its override state: {@code "override-<n>"} after the participant's n-th override
+     * (0: never overridden). An override with If-Match goes ahead only at that ETag.
+     */
+    public record TaggedRow(Row row, ETag etag) {
+        public static ETag etag(int overrides) {
+            return new ETag("override", overrides);
+        }
     }
 
     /** One participant's credit: suggested by the ruleset, with the reason, and final. */

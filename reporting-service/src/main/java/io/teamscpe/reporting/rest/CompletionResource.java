@@ -2,11 +2,14 @@ package io.teamscpe.reporting.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.platform.web.ETagged;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.reporting.api.CompletionApi.CompletionReport;
 import io.teamscpe.reporting.api.CompletionApi.CompletionRow;
 import io.teamscpe.reporting.api.CompletionApi.OverrideRequest;
 import io.teamscpe.reporting.api.CompletionApi.ProcessingResult;
+import io.teamscpe.reporting.report.CompletionReport.TaggedRow;
 import io.teamscpe.reporting.service.CompletionService;
 import io.teamscpe.reporting.service.ProcessingService;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/sessions/{id}")
 @RolesAllowed("cpe-admin")
@@ -59,7 +64,7 @@ public class CompletionResource {
         // JSON serialised and compressed once per change of the report's inputs, not per request
         CompletionService.Encoded report = completion.reportJson(firm.firmId(), sessionId);
         EntityTag tag = new EntityTag("completion-" + report.version(), true);
-        if (ConditionalGet.matches(ifNoneMatch, tag)) {
+        if (ETagged.noneMatchNames(ifNoneMatch, tag.getValue())) {
             return Response.notModified(tag).build();
         }
         boolean gzip = ConditionalGet.acceptsGzip(acceptEncoding);
@@ -68,13 +73,29 @@ public class CompletionResource {
                 .header(HttpHeaders.CONTENT_ENCODING, gzip ? "gzip" : null).build();
     }
 
+    @GET
+    @Path("completion/{participantId}")
+    @Operation(summary = "One row of the Completion report, with the ETag of its override (for If-Match on PUT)")
+    public RestResponse<CompletionRow> row(@PathParam("id") String sessionId,
+                                           @PathParam("participantId") String participantId,
+                                           @Parameter(description = ETagged.IF_NONE_MATCH)
+                                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        TaggedRow row = processing.row(firm.firmId(), sessionId, participantId);
+        return ETagged.read(CompletionRow.of(row.row()), row.etag(), ifNoneMatch);
+    }
+
     @PUT
     @Path("completion/{participantId}")
-    @Operation(summary = "Override a participant's credit with a reason (kept in the audit trail)")
-    public CompletionRow override(@PathParam("id") String sessionId, @PathParam("participantId") String participantId,
-                                  @Valid @NotNull OverrideRequest request) {
-        return CompletionRow.of(processing.override(firm.firmId(), sessionId, participantId, request.credit(),
-                request.reason(), firm.userId()));
+    @Operation(summary = "Override a participant's credit with a reason (kept in the audit trail). With If-Match (the "
+            + "row's ETag), only while nobody overrode the row since (412 edit-conflict otherwise)")
+    public RestResponse<CompletionRow> override(@PathParam("id") String sessionId,
+                                                @PathParam("participantId") String participantId,
+                                                @Parameter(description = ETagged.IF_MATCH)
+                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                @Valid @NotNull OverrideRequest request) {
+        TaggedRow row = processing.override(firm.firmId(), sessionId, participantId, request.credit(),
+                request.reason(), firm.userId(), IfMatch.parse(ifMatch));
+        return ETagged.written(CompletionRow.of(row.row()), row.etag());
     }
 
     @POST

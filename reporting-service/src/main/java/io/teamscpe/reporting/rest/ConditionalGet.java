@@ -1,31 +1,11 @@
 package io.teamscpe.reporting.rest;
 
-import jakarta.ws.rs.core.EntityTag;
-
 /**
- * The two request headers that let a report be served cheaply: {@code If-None-Match} (RFC 9110 §13.1.2, weak
- * comparison) for a client that already holds this version, and {@code Accept-Encoding} for one that takes gzip.
+ * What lets a report be served cheaply besides {@code If-None-Match} (platform {@code ETagged}): whether the client
+ * takes gzip ({@code Accept-Encoding}).
  */
 final class ConditionalGet {
     private ConditionalGet() {
-    }
-
-    /** Whether {@code ifNoneMatch} names {@code tag} (weakly) or is {@code *}. */
-    static boolean matches(String ifNoneMatch, EntityTag tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String t = candidate.trim();
-            if (t.equals("*")) {
-                return true;
-            }
-            t = t.startsWith("W/") ? t.substring(2) : t;
-            if (t.equals("\"" + tag.getValue() + "\"")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether {@code acceptEncoding} accepts gzip (listed, or {@code *}, with a quality above zero). */

@@ -2,6 +2,7 @@ package io.teamscpe.reporting.service;
 
 import io.teamscpe.contracts.credit.CreditAward;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.reporting.credit.OverrideRules;
@@ -10,6 +11,7 @@ import io.teamscpe.reporting.report.AwardChange;
 import io.teamscpe.reporting.report.AwardChange.Published;
 import io.teamscpe.reporting.report.CompletionReport;
 import io.teamscpe.reporting.report.CompletionReport.Row;
+import io.teamscpe.reporting.report.CompletionReport.TaggedRow;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.reporting.report.SessionSnapshot;
@@ -53,10 +55,25 @@ public class ProcessingService {
         this.inputs = inputs;
     }
 
+    /** One row of the Completion report with the ETag of its override state (read first: never newer than the row). */
     @Transactional
-    public Row override(String firmId, String sessionId, String participantId, BigDecimal credit, String reason,
-                        String by) {
+    public TaggedRow row(String firmId, String sessionId, String participantId) {
+        sessions.require(firmId, sessionId, "reporting");
+        int overridden = overrides.count(sessionId, participantId);
+        return new TaggedRow(find(completion.report(firmId, sessionId), participantId), TaggedRow.etag(overridden));
+    }
+
+    /**
+     * Overrides the row's credit, if its override state is still the one {@code ifMatch} names (412 otherwise):
+     * checked under the session's row lock, which overrides and processing runs of a session share.
+     */
+    @Transactional
+    public TaggedRow override(String firmId, String sessionId, String participantId, BigDecimal credit, String reason,
+                              String by, IfMatch ifMatch) {
         KnownSession s = sessions.require(firmId, sessionId, "reporting");
+        awards.lock(s);
+        int overridden = overrides.count(sessionId, participantId);
+        ifMatch.require(TaggedRow.etag(overridden), "row's credit (participant " + participantId + ")");
         SessionSnapshot.Rules rules = facts.namedRules(s).orElseThrow(() -> rulesetUnknown(s, "override",
                 "the override cannot be checked against its rules"));
         OverrideRules.check(credit, rules.rules(), rules.name() + " v" + rules.version(), s.maxCredits())
@@ -78,7 +95,7 @@ public class ProcessingService {
         overrides.record(firmId, sessionId, participantId, OverrideRules.kept(credit), row.finalCredit(),
                 row.suggestedCredit(), reason, by);
         inputs.changed(sessionId);
-        return find(completion.compute(s), participantId);
+        return new TaggedRow(find(completion.compute(s), participantId), TaggedRow.etag(overridden + 1));
     }
 
     @Transactional

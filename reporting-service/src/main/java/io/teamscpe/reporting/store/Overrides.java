@@ -35,6 +35,13 @@ public class Overrides {
         return out;
     }
 
+    /** How many overrides the participant's row has had (its override version; 0: never overridden). */
+    public int count(String sessionId, String participantId) {
+        return ((Number) em.createNativeQuery(
+                        "select count(*) from credit_override where session_id = ?1 and participant_id = ?2")
+                .setParameter(1, sessionId).setParameter(2, participantId).getSingleResult()).intValue();
+    }
+
     /** Appends an override; the caller marks the session's report inputs changed. */
     public void record(String firmId, String sessionId, String participantId, BigDecimal credit,
                        BigDecimal previous, BigDecimal suggested, String reason, String by) {

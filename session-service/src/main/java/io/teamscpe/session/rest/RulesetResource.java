@@ -1,6 +1,9 @@
 package io.teamscpe.session.rest;
 
 import io.teamscpe.platform.web.Created;
+import io.teamscpe.platform.web.ETagged;
+import io.teamscpe.platform.web.IfMatch;
+import io.teamscpe.session.RulesetAtVersion;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.api.RulesetApi.RulesetList;
@@ -12,11 +15,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,8 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/rulesets")
 @RolesAllowed("cpe-admin")
@@ -48,9 +55,13 @@ public class RulesetResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A ruleset at its current version, or at ?version=N (the one a session records)")
-    public RulesetView get(@PathParam("id") UUID id, @QueryParam("version") @Min(1) Integer version) {
-        return RulesetView.of(rulesets.get(firm.firmId(), id, version));
+    @Operation(summary = "A ruleset at its current version, or at ?version=N (the one a session records); the ETag "
+            + "is the ruleset's")
+    public RestResponse<RulesetView> get(@PathParam("id") UUID id, @QueryParam("version") @Min(1) Integer version,
+                                         @Parameter(description = ETagged.IF_NONE_MATCH)
+                                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RulesetAtVersion r = rulesets.get(firm.firmId(), id, version);
+        return ETagged.read(RulesetView.of(r), r.ruleset().etag(), ifNoneMatch);
     }
 
     @POST
@@ -59,14 +70,19 @@ public class RulesetResource {
             description = "Where it lives: /api/rulesets/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RulesetView.class)))
     public Response create(@Valid @NotNull RulesetRequest request) {
-        RulesetView created = RulesetView.of(rulesets.create(firm.firmId(), request.draft(), firm.userId()));
-        return Created.at("/api/rulesets/" + created.id(), created);
+        RulesetAtVersion created = rulesets.create(firm.firmId(), request.draft(), firm.userId());
+        return Created.at("/api/rulesets/" + created.ruleset().id, RulesetView.of(created), created.ruleset().etag());
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Edit a ruleset; a new version when sessions use the current one")
-    public RulesetView update(@PathParam("id") UUID id, @Valid @NotNull RulesetRequest request) {
-        return RulesetView.of(rulesets.update(firm.firmId(), id, request.draft(), firm.userId()));
+    @Operation(summary = "Edit a ruleset; a new version when sessions use the current one. With If-Match, only while "
+            + "the ruleset is at that ETag (412 edit-conflict otherwise)")
+    public RestResponse<RulesetView> update(@PathParam("id") UUID id,
+                                            @Parameter(description = ETagged.IF_MATCH)
+                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            @Valid @NotNull RulesetRequest request) {
+        RulesetAtVersion r = rulesets.update(firm.firmId(), id, request.draft(), firm.userId(), IfMatch.parse(ifMatch));
+        return ETagged.written(RulesetView.of(r), r.ruleset().etag());
     }
 }

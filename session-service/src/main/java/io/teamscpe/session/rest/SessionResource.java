@@ -1,6 +1,8 @@
 package io.teamscpe.session.rest;
 
 import io.teamscpe.platform.web.Created;
+import io.teamscpe.platform.web.ETagged;
+import io.teamscpe.platform.web.IfMatch;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.Session;
@@ -16,11 +18,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/sessions")
 @RolesAllowed("cpe-admin")
@@ -54,23 +60,28 @@ public class SessionResource {
     public Response create(@Valid @NotNull CreateSession request) {
         var created = sessions.create(firm.firmId(), request.draft());
         return Created.at("/api/sessions/" + created.session().id,
-                SessionView.of(created.session(), created.warnings()));
+                SessionView.of(created.session(), created.warnings()), created.session().etag());
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a session; re-resolves a changed Join URL and publishes the next revision")
-    public SessionView update(@PathParam("id") UUID id, @Valid @NotNull CreateSession request) {
-        var updated = sessions.update(firm.firmId(), id, request.draft());
-        return SessionView.of(updated.session(), updated.warnings());
+    @Operation(summary = "Replace a session; re-resolves a changed Join URL and publishes the next revision. With "
+            + "If-Match, only while the session is at that ETag (412 edit-conflict otherwise)")
+    public RestResponse<SessionView> update(@PathParam("id") UUID id,
+                                            @Parameter(description = ETagged.IF_MATCH)
+                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            @Valid @NotNull CreateSession request) {
+        var updated = sessions.update(firm.firmId(), id, request.draft(), IfMatch.parse(ifMatch));
+        return ETagged.written(SessionView.of(updated.session(), updated.warnings()), updated.session().etag());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One session")
-    public SessionView get(@PathParam("id") UUID id) {
+    @Operation(summary = "One session, with its ETag")
+    public RestResponse<SessionView> get(@PathParam("id") UUID id, @Parameter(description = ETagged.IF_NONE_MATCH)
+                                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Session s = sessions.get(firm.firmId(), id);
-        return SessionView.of(s, sessions.warnings(s));
+        return ETagged.read(SessionView.of(s, sessions.warnings(s)), s.etag(), ifNoneMatch);
     }
 
     @GET
@@ -85,8 +96,12 @@ public class SessionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Cancel a session (kept, and published as cancelled)")
-    public SessionView cancel(@PathParam("id") UUID id, @QueryParam("reason") String reason) {
-        return SessionView.of(sessions.cancel(firm.firmId(), id, reason), List.of());
+    @Operation(summary = "Cancel a session (kept, and published as cancelled). With If-Match, only while the session "
+            + "is at that ETag")
+    public RestResponse<SessionView> cancel(@PathParam("id") UUID id, @QueryParam("reason") String reason,
+                                            @Parameter(description = ETagged.IF_MATCH)
+                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Session s = sessions.cancel(firm.firmId(), id, reason, IfMatch.parse(ifMatch));
+        return ETagged.written(SessionView.of(s, List.of()), s.etag());
     }
 }

@@ -2,6 +2,7 @@ package io.teamscpe.session.service;
 
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.session.EnrolleeEntry;
 import io.teamscpe.session.Enrollment;
 import io.teamscpe.session.Roster;
@@ -42,16 +43,16 @@ public class EnrollmentService {
     }
 
     @Transactional
-    public Roster replace(String firmId, UUID sessionId, List<EnrolleeEntry> roster) {
+    public Roster replace(String firmId, UUID sessionId, List<EnrolleeEntry> roster, IfMatch ifMatch) {
         List<Enrollee> wanted = roster.stream().map(EnrolleeEntry::normalized).toList();
         refuseDuplicates(wanted);
-        return write(lock(firmId, sessionId), wanted);
+        return write(lock(firmId, sessionId, ifMatch), wanted);
     }
 
     @Transactional
-    public Roster add(String firmId, UUID sessionId, EnrolleeEntry request) {
+    public Roster add(String firmId, UUID sessionId, EnrolleeEntry request, IfMatch ifMatch) {
         Enrollee added = request.normalized();
-        Session s = lock(firmId, sessionId);
+        Session s = lock(firmId, sessionId, ifMatch);
         List<Enrollee> wanted = new ArrayList<>(current(s).stream().filter(e -> !e.lmsId().equals(added.lmsId()))
                 .toList());
         wanted.stream().filter(e -> e.email().equals(added.email())).findFirst().ifPresent(other -> {
@@ -64,8 +65,8 @@ public class EnrollmentService {
     }
 
     @Transactional
-    public Roster remove(String firmId, UUID sessionId, String lmsId) {
-        Session s = lock(firmId, sessionId);
+    public Roster remove(String firmId, UUID sessionId, String lmsId, IfMatch ifMatch) {
+        Session s = lock(firmId, sessionId, ifMatch);
         List<Enrollee> roster = current(s);
         List<Enrollee> wanted = roster.stream().filter(e -> !e.lmsId().equals(lmsId)).toList();
         if (wanted.size() == roster.size()) {
@@ -109,9 +110,10 @@ public class EnrollmentService {
         return view(s, true);
     }
 
-    private Session lock(String firmId, UUID sessionId) {
-        Session s = sessions.editable(firmId, sessionId);
-        store.lockRoster(s); // one roster change at a time per session
+    /** One roster change at a time per session (the session row is locked), at the version If-Match names. */
+    private Session lock(String firmId, UUID sessionId, IfMatch ifMatch) {
+        Session s = sessions.lockedEditable(firmId, sessionId);
+        ifMatch.require(s.rosterETag(), "roster of session '" + s.title + "'");
         return s;
     }
 

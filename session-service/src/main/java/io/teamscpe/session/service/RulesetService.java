@@ -2,6 +2,7 @@ package io.teamscpe.session.service;
 
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.session.Ruleset;
 import io.teamscpe.session.RulesetAtVersion;
 import io.teamscpe.session.RulesetDraft;
@@ -64,10 +65,13 @@ public class RulesetService {
         return view(r, 1);
     }
 
+    /** Edits the ruleset if it is still at the version {@code ifMatch} names (412 otherwise). */
     @Transactional
-    public RulesetAtVersion update(String firmId, UUID id, RulesetDraft draft, String user) {
+    public RulesetAtVersion update(String firmId, UUID id, RulesetDraft draft, String user, IfMatch ifMatch) {
         seeding.ensurePresets(firmId);
-        Ruleset r = find(firmId, id);
+        Ruleset r = Ruleset.lockInFirm(firmId, id)
+                .orElseThrow(() -> ProblemException.notFound("Ruleset", id.toString()));
+        ifMatch.require(r.etag(), "ruleset");
         RulesetRules rules = valid(draft.rules());
         refuseNameInUse(firmId, draft.name().trim(), r.id);
         r.name = draft.name().trim();

@@ -5,6 +5,7 @@ import static io.teamscpe.session.SessionDraft.LATEST;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.session.MeetingDirectory;
 import io.teamscpe.session.MeetingDirectory.MeetingLink;
 import io.teamscpe.session.PinnedRuleset;
@@ -73,12 +74,17 @@ public class SessionService {
         return new Created(s, withNotices(warnings(s), meeting));
     }
 
-    /** Replaces the session; re-resolves the meeting when the Join URL, provider or organizer changed. */
-    public Created update(String firmId, UUID id, SessionDraft request) {
+    /**
+     * Replaces the session; re-resolves the meeting when the Join URL, provider or organizer changed. With
+     * {@code ifMatch} present, only while the session is at that version: checked before Graph is asked and again
+     * under the row lock of the write.
+     */
+    public Created update(String firmId, UUID id, SessionDraft request, IfMatch ifMatch) {
         request.check();
         MeetingLink joinUrl = meetings.link(request.joinUrl());
         String organizer = request.organizer();
         Session before = QuarkusTransaction.requiringNew().call(() -> editable(firmId, id));
+        ifMatch.require(before.etag(), "session");
         boolean relink = !joinUrl.key().equals(before.joinUrlKey) || !request.providerId().equals(before.providerId)
                 || (organizer != null && !organizer.equals(before.organizerId));
         PinnedRuleset ruleset = QuarkusTransaction.requiringNew().call(() -> {
@@ -92,7 +98,8 @@ public class SessionService {
                 null, before.providerType);
         int seen = before.revision;
         Session s = QuarkusTransaction.requiringNew().call(() -> {
-            Session current = editable(firmId, id);
+            Session current = lockedEditable(firmId, id);
+            ifMatch.require(current.etag(), "session");
             if (current.revision != seen) {
                 throw new ProblemException(409, "concurrent-update", "Changed meanwhile", "Someone else changed "
                         + "this session while it was being saved: reload it and apply your change again.");
@@ -155,13 +162,23 @@ public class SessionService {
     /** The session, refused with 410 when it was cancelled. */
     @Transactional
     public Session editable(String firmId, UUID id) {
-        Session s = get(firmId, id);
+        return refuseCancelled(get(firmId, id));
+    }
+
+    private static Session refuseCancelled(Session s) {
         if (s.status == Session.Status.CANCELLED) {
             throw new ProblemException(410, "session-cancelled", "Session cancelled", "Session '" + s.title
                     + "' was cancelled and can no longer change or be joined. Create a new session if it runs after "
                     + "all.");
         }
         return s;
+    }
+
+    /** The session locked until the transaction ends (one change at a time), refused with 410 when cancelled. */
+    @Transactional
+    public Session lockedEditable(String firmId, UUID id) {
+        return refuseCancelled(Session.lockInFirm(firmId, id)
+                .orElseThrow(() -> ProblemException.notFound("Session", id.toString())));
     }
 
     /**
@@ -179,8 +196,10 @@ public class SessionService {
     }
 
     @Transactional
-    public Session cancel(String firmId, UUID id, String reason) {
-        Session s = get(firmId, id);
+    public Session cancel(String firmId, UUID id, String reason, IfMatch ifMatch) {
+        Session s = Session.lockInFirm(firmId, id)
+                .orElseThrow(() -> ProblemException.notFound("Session", id.toString()));
+        ifMatch.require(s.etag(), "session");
         if (s.status != Session.Status.CANCELLED) {
             s.status = Session.Status.CANCELLED;
             s.updatedAt = Instant.now();

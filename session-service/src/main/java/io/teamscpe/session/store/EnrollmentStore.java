@@ -1,24 +1,17 @@
 package io.teamscpe.session.store;
 
-import io.teamscpe.session.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Enrollment queries beyond the entity's own: roster locking, flushing between steps, who may launch. */
+/** Enrollment queries beyond the entity's own: flushing between steps, who may launch. */
 @ApplicationScoped
 public class EnrollmentStore {
     private final EntityManager em;
 
     public EnrollmentStore(EntityManager em) {
         this.em = em;
-    }
-
-    /** One roster change at a time per session: locks the session row until the transaction ends. */
-    public void lockRoster(Session s) {
-        em.lock(s, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Writes pending changes now (deletes before inserts: an email may move from one enrollment to another). */
