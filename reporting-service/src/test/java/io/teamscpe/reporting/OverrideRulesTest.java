@@ -14,6 +14,7 @@ import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.contracts.session.RulesetPresets;
 import io.teamscpe.contracts.session.RulesetPublished;
 import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.devstack.quarkus.Tokens;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -151,7 +152,12 @@ class OverrideRulesTest {
         assertThat(refused(feed, "1." + "0".repeat(900) + "1", 422, "override-too-precise"))
                 .startsWith("1.00000000000… has 901 decimal places").endsWith("use 1 or 1.2.").hasSizeLessThan(300);
         assertThat(refused(feed, "-1e400", 422, "override-negative")).startsWith("-1E+400 is negative");
-        put(feed, "1e99999999999").statusCode(400).contentType("application/problem+json");
+        put(feed, "1e99999999999").statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://teamscpe.io/problems/malformed-body"));
+        given().auth().oauth2(Tokens.admin(FIRM)).contentType(ContentType.JSON)
+                .body("{\"credit\": 1.2, \"reason\": \"Documented tech").put("/api/sessions/{id}/completion/bob",
+                        feed.sessionId).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://teamscpe.io/problems/malformed-body"));
         put(feed, "-0").statusCode(200).body("finalCredit", equalTo(0.0f));
         put(feed, "0E-999999999").statusCode(200).body("finalCredit", equalTo(0.0f));
         put(feed, "1.80").statusCode(200).body("finalCredit", equalTo(1.8f));
@@ -170,6 +176,17 @@ class OverrideRulesTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> put(feed, "1").statusCode(200));
         assertThat(refused(feed, "1.2", 422, "override-above-maximum")).isEqualTo("1.2 is above this session's "
                 + "maximum of 1 credit: use at most 1.");
+    }
+
+    @Test
+    void aCancelledSessionTakesNoOverride() {
+        Feed feed = new Feed(FIRM, json);
+        feed.session();
+        feed.roster(BOB);
+        awaitReport(feed, Feed.RULESET);
+        feed.publish(new SessionCancelled(feed.sessionId, FIRM, "speaker ill", Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(refused(feed, "1", 409, "session-cancelled")).contains("takes no overrides"));
     }
 
     private static ValidatableResponse put(Feed feed, String credit) {

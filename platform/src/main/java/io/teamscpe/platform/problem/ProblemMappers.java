@@ -74,6 +74,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus' JSON reader wraps a body cut short (or otherwise unparsable) in a bare 400
+            return unreadable(json, uri);
+        }
         if (status == 404 && e.getCause() != null) {
             // JAX-RS answers 404 when a path or query parameter does not convert: the path exists, the value is wrong
             return respond(new Problem(Problem.TYPE_BASE + "invalid-parameter", "A parameter has the wrong form", 400,
@@ -108,9 +112,11 @@ public class ProblemMappers {
     }
 
     private static String fieldOf(String propertyPath) {
-        // "create.request.name" -> "name": the method and parameter names mean nothing to the caller
+        // "create.request.name" -> "name", "list.size" -> "size": the method and argument names mean nothing to the
+        // caller, a query or path parameter's name does
         String[] parts = propertyPath.split("\\.");
-        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : propertyPath;
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length))
+                : parts[parts.length - 1];
     }
 
     static Response respond(Problem problem) {

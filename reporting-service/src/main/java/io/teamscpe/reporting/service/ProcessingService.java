@@ -72,6 +72,7 @@ public class ProcessingService {
                               String by, IfMatch ifMatch) {
         KnownSession s = sessions.require(firmId, sessionId, "reporting");
         awards.lock(s);
+        refuseCancelled(s, "takes no overrides");
         int overridden = overrides.count(sessionId, participantId);
         ifMatch.require(TaggedRow.etag(overridden), "row's credit (participant " + participantId + ")");
         SessionSnapshot.Rules rules = facts.namedRules(s).orElseThrow(() -> rulesetUnknown(s, "override",
@@ -102,10 +103,7 @@ public class ProcessingService {
     public ProcessingRun process(String firmId, String sessionId, String by) {
         KnownSession s = sessions.require(firmId, sessionId, "reporting");
         awards.lock(s);
-        if (s.cancelled()) {
-            throw new ProblemException(409, "session-cancelled", "Session cancelled",
-                    "A cancelled session awards no credit.");
-        }
+        refuseCancelled(s, "awards no credit");
         if (facts.namedRules(s).isEmpty()) {
             throw rulesetUnknown(s, "processing", "no credit is computed and none can be published");
         }
@@ -155,6 +153,13 @@ public class ProcessingService {
                 s.fieldsOfStudy() == null ? List.of() : List.copyOf(s.fieldsOfStudy()), s.deliveryMethod(),
                 s.rulesetId(), report.rulesetVersion(), row.minutesPresent(), row.pollsAnswered(),
                 row.pollsPresented(), row.override() == null ? null : row.override().reason(), run, by, now);
+    }
+
+    private static void refuseCancelled(KnownSession s, String consequence) {
+        if (s.cancelled()) {
+            throw new ProblemException(409, "session-cancelled", "Session cancelled",
+                    "A cancelled session " + consequence + ".");
+        }
     }
 
     /** The 409 while the ruleset version the session names has not reached reporting (or it names none). */
