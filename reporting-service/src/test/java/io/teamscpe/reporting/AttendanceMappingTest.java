@@ -65,7 +65,8 @@ class AttendanceMappingTest {
                 + ".reason")).contains("alike", "no timed poll answer");
 
         map(firm, feed, "anonymous:5f2a", "bob").statusCode(201)
-                .header("Location", endsWith("/api/sessions/" + feed.sessionId + "/attendance-mappings/anonymous%3A5f2a"))
+                .header("Location", endsWith("/api/sessions/" + feed.sessionId
+                        + "/attendance-mappings/anonymous%3A5f2a"))
                 .body("method", equalTo("MAPPED")).body("mappedBy", equalTo("admin@" + firm + ".test"))
                 .body("inEffect", equalTo(true)).body("professionalName", equalTo("Bob Baker"))
                 .body("identityKey", equalTo("name:baker bob iphone"));

@@ -39,7 +39,8 @@ public final class AttendanceMappingApi {
                     + "arrived") AttendanceMapping.Method method,
             @Schema(description = "The administrator whose decision it is") String mappedBy,
             @Schema(description = "When it took effect in this session") Instant mappedAt,
-            @Schema(description = "Whether the participant's attendance counts for the professional now") boolean inEffect,
+            @Schema(description = "Whether the participant's attendance counts for the professional now")
+            boolean inEffect,
             @Schema(description = "Why it does not, when it does not") String note) {
         public static MappingView of(MappingOverview.Mapped m) {
             AttendanceMapping a = m.mapping();
