@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.api;
 
 import io.teamscpe.reporting.report.AttendanceMapping;
+import io.teamscpe.reporting.report.MappingMethod;
 import io.teamscpe.reporting.report.MappingOverview;
 import io.teamscpe.reporting.report.MappingSuggestions;
 import io.teamscpe.reporting.report.MatchStatus;
@@ -36,7 +37,7 @@ public final class AttendanceMappingApi {
             String lmsId, String professionalName,
             @Schema(description = "MAPPED: an administrator mapped it in this session; REMEMBERED: applied from "
                     + "the firm's earlier mapping of the same identity when this session's attendance or roster "
-                    + "arrived") AttendanceMapping.Method method,
+                    + "arrived") MappingMethod method,
             @Schema(description = "The administrator whose decision it is") String mappedBy,
             @Schema(description = "When it took effect in this session") Instant mappedAt,
             @Schema(description = "Whether the participant's attendance counts for the professional now")

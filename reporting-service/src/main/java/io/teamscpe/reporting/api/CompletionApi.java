@@ -3,7 +3,7 @@ package io.teamscpe.reporting.api;
 import io.teamscpe.reporting.report.CompletionReport.Row;
 import io.teamscpe.reporting.report.Presence;
 import io.teamscpe.reporting.report.MappedAttendee;
-import io.teamscpe.reporting.report.MatchMethod;
+import io.teamscpe.reporting.report.AttendanceMatch;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.ProcessingRun;
 import jakarta.validation.constraints.NotBlank;
@@ -62,7 +62,7 @@ public final class CompletionApi {
                     + "window") long secondsPresent,
             int pollsAnswered, int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
             BigDecimal finalCredit,
-            @Schema(description = MATCH_METHOD) MatchMethod matchMethod,
+            @Schema(description = MATCH_METHOD) AttendanceMatch matchMethod,
             @Schema(description = MAPPED_ATTENDEES) List<MappedAttendee> mappedAttendees) {
         public static CompletionRow of(Row r) {
             return new CompletionRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.attendance(),

@@ -3,7 +3,7 @@ package io.teamscpe.reporting.api;
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.reporting.report.Presence;
 import io.teamscpe.reporting.report.MappedAttendee;
-import io.teamscpe.reporting.report.MatchMethod;
+import io.teamscpe.reporting.report.AttendanceMatch;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.RawDataReport.Row;
 import io.teamscpe.reporting.report.SessionSnapshot.Poll;
@@ -37,7 +37,7 @@ public final class RawDataApi {
                          @Schema(description = "Whole minutes of totalSeconds (rounded down)") long totalMinutes,
                          @Schema(description = "Time present to the second: the union of the intervals")
                          long totalSeconds, List<PollAnswer> answers,
-                         @Schema(description = CompletionApi.MATCH_METHOD) MatchMethod matchMethod,
+                         @Schema(description = CompletionApi.MATCH_METHOD) AttendanceMatch matchMethod,
                          @Schema(description = CompletionApi.MAPPED_ATTENDEES) List<MappedAttendee> mappedAttendees) {
         static RawRow of(Row r) {
             return new RawRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.attendance(),

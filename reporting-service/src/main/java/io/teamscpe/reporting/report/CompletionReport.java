@@ -36,6 +36,6 @@ public record CompletionReport(String sessionId, String title, Instant scheduled
                       Presence attendance,
                       Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, long secondsPresent,
                       int pollsAnswered, int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
-                      BigDecimal finalCredit, MatchMethod matchMethod, List<MappedAttendee> mappedAttendees) {
+                      BigDecimal finalCredit, AttendanceMatch matchMethod, List<MappedAttendee> mappedAttendees) {
     }
 }

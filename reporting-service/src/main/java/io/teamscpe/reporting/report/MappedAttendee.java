@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** An attendee whose attendance counts for the professional of the row because an administrator mapped it. */
 public record MappedAttendee(String participantKey, String displayName, String email,
-                             AttendanceMapping.Method method, String mappedBy, Instant mappedAt) {
+                             MappingMethod method, String mappedBy, Instant mappedAt) {
 }

@@ -33,7 +33,7 @@ public final class Matching {
      */
     public record Participant(String id, String displayName, String email, MatchStatus matchStatus,
                               Presence attendance, List<Interval> intervals, List<Response> firstResponses,
-                              MatchMethod matchMethod, List<MappedAttendee> mappedAttendees) {
+                              AttendanceMatch matchMethod, List<MappedAttendee> mappedAttendees) {
         public Instant firstJoin() {
             return intervals.stream().map(Interval::joined).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
@@ -48,7 +48,7 @@ public final class Matching {
     private final SessionSnapshot facts;
     private final Map<String, Enrolled> byEmail = new HashMap<>();
     private final Map<String, List<Attendee>> attendeesOf = new HashMap<>();
-    private final Map<String, MatchMethod> methodOf = new HashMap<>();
+    private final Map<String, AttendanceMatch> methodOf = new HashMap<>();
     private final Map<String, List<MappedAttendee>> mappedTo = new HashMap<>();
     private final Set<String> matchedParticipants = new HashSet<>();
     private final Map<String, Integer> pollIndex = new HashMap<>();
@@ -69,13 +69,13 @@ public final class Matching {
         for (Attendee a : facts.attendees()) {
             var p = a.participant();
             Enrolled e = p.email() == null ? null : byEmail.get(lower(p.email()));
-            MatchMethod method = e == null ? null
-                    : e.email() != null && lower(e.email()).equals(lower(p.email())) ? MatchMethod.EMAIL
-                    : MatchMethod.ALTERNATE_EMAIL;
+            AttendanceMatch method = e == null ? null
+                    : e.email() != null && lower(e.email()).equals(lower(p.email())) ? AttendanceMatch.EMAIL
+                    : AttendanceMatch.ALTERNATE_EMAIL;
             AttendanceMapping m = mappings.get(p.participantKey());
             if (e == null && m != null && byLmsId.containsKey(m.lmsId())) {
                 e = byLmsId.get(m.lmsId());
-                method = MatchMethod.MAPPED;
+                method = AttendanceMatch.MAPPED;
                 mappedTo.computeIfAbsent(e.lmsId(), k -> new ArrayList<>()).add(new MappedAttendee(
                         p.participantKey(), p.displayName(), p.email(), m.method(), m.mappedBy(), m.mappedAt()));
             }
@@ -141,7 +141,7 @@ public final class Matching {
     }
 
     /** MAPPED over ALTERNATE_EMAIL over EMAIL (declaration order): a row names its least direct tie. */
-    private static MatchMethod stronger(MatchMethod a, MatchMethod b) {
+    private static AttendanceMatch stronger(AttendanceMatch a, AttendanceMatch b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 

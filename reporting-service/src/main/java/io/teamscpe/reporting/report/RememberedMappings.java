@@ -67,7 +67,7 @@ public final class RememberedMappings {
             }
             taken.add(r.lmsId());
             out.add(new AttendanceMapping(p.participantKey(), identity, r.lmsId(),
-                    AttendanceMapping.Method.REMEMBERED, r.mappedBy(), now));
+                    MappingMethod.REMEMBERED, r.mappedBy(), now));
         }
         return out;
     }

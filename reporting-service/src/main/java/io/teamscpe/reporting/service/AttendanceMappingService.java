@@ -5,6 +5,7 @@ import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.reporting.report.AttendanceMapping;
+import io.teamscpe.reporting.report.MappingMethod;
 import io.teamscpe.reporting.report.MappingOverview;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.Matching;
@@ -85,7 +86,7 @@ public class AttendanceMappingService {
         Instant now = Instant.now();
         String identity = ParticipantIdentity.of(participant);
         AttendanceMapping mapping = new AttendanceMapping(participantKey, identity, lmsId,
-                AttendanceMapping.Method.MAPPED, by, now);
+                MappingMethod.MAPPED, by, now);
         mappings.save(sessionId, firmId, mapping);
         if (identity != null) {
             mappings.remember(firmId, identity, new Remembered(lmsId, by, now, sessionId));
@@ -113,7 +114,7 @@ public class AttendanceMappingService {
                         + "/api/sessions/{id}/attendance-mappings lists the mappings. Nothing was changed."));
         Instant now = Instant.now();
         mappings.undo(sessionId, participantKey, by, now);
-        boolean forgotten = m.method() == AttendanceMapping.Method.MAPPED && m.identityKey() != null
+        boolean forgotten = m.method() == MappingMethod.MAPPED && m.identityKey() != null
                 && mappings.forget(firmId, m.identityKey(), m.lmsId(), sessionId);
         Participant p = facts.load(s).attendees().stream().map(Attendee::participant)
                 .filter(a -> a.participantKey().equals(participantKey)).findFirst().orElse(null);

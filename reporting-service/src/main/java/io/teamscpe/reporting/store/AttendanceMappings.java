@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.store;
 
 import io.teamscpe.reporting.report.AttendanceMapping;
+import io.teamscpe.reporting.report.MappingMethod;
 import io.teamscpe.reporting.report.RememberedMappings.Remembered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -59,7 +60,7 @@ public class AttendanceMappings {
                         from attendance_mapping where session_id = ?1 and participant_key = ?2 and undone_at is null""")
                 .setParameter(1, sessionId).setParameter(2, participantKey).getResultList();
         return rows.stream().findFirst().map(r -> new AttendanceMapping((String) r[0], (String) r[1], (String) r[2],
-                AttendanceMapping.Method.valueOf((String) r[3]), (String) r[4], SessionFacts.instant(r[5])));
+                MappingMethod.valueOf((String) r[3]), (String) r[4], SessionFacts.instant(r[5])));
     }
 
     /** Participants of the session with a row, in force or undone: the firm's memory is never applied to them. */

@@ -8,6 +8,7 @@ import io.teamscpe.platform.readmodel.AttendanceGaps;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.reporting.report.AttendanceMapping;
+import io.teamscpe.reporting.report.MappingMethod;
 import io.teamscpe.reporting.report.SessionSnapshot;
 import io.teamscpe.reporting.report.SessionSnapshot.Attendee;
 import io.teamscpe.reporting.report.SessionSnapshot.Enrolled;
@@ -115,7 +116,7 @@ public class SessionFacts {
                 + " from attendance_mapping where session_id = ? and undone_at is null order by participant_key",
                 sessionId)) {
             out.add(new AttendanceMapping((String) r[0], (String) r[1], (String) r[2],
-                    AttendanceMapping.Method.valueOf((String) r[3]), (String) r[4], instant(r[5])));
+                    MappingMethod.valueOf((String) r[3]), (String) r[4], instant(r[5])));
         }
         return out;
     }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.reporting.report.Presence;
 import io.teamscpe.reporting.report.CompletionReport;
-import io.teamscpe.reporting.report.AttendanceMapping;
+import io.teamscpe.reporting.report.MappingMethod;
 import io.teamscpe.reporting.report.MappedAttendee;
-import io.teamscpe.reporting.report.MatchMethod;
+import io.teamscpe.reporting.report.AttendanceMatch;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.RawDataReport;
 import io.teamscpe.reporting.report.SessionSnapshot;
@@ -33,8 +33,8 @@ class ReportJsonShapeTest {
                 List.of(new CompletionReport.Row("p-1", "Ann", "ann@x.test", MatchStatus.ENROLLED,
                         Presence.PRESENT, T, T, 1, 50, 3000,
                         2, 3, new BigDecimal("1.0"), "why", new CompletionReport.Override(new BigDecimal("0.5"),
-                        "late", "admin", T), new BigDecimal("0.5"), MatchMethod.MAPPED,
-                        List.of(new MappedAttendee("guest-1", "Ann (home)", null, AttendanceMapping.Method.MAPPED,
+                        "late", "admin", T), new BigDecimal("0.5"), AttendanceMatch.MAPPED,
+                        List.of(new MappedAttendee("guest-1", "Ann (home)", null, MappingMethod.MAPPED,
                                 "admin", T)))));
         String served = JSON.writeValueAsString(report);
         CompletionApi.CompletionReport documented = JSON.readValue(served, CompletionApi.CompletionReport.class);

@@ -52,13 +52,13 @@ class AttendanceMatchingTest {
     void aMappingTiesTheAttendeeToTheProfessionalWhoseRowThenCountsTheirTime() {
         Attendee guest = attendee(anonymous("anonymous:1", "Bob (iPhone)"), 0, 100);
         SessionSnapshot f = snapshot(List.of(guest), List.of(BOB), List.of(), List.of(new AttendanceMapping(
-                "anonymous:1", "name:bob iphone", "bob", AttendanceMapping.Method.MAPPED, "admin", T)));
+                "anonymous:1", "name:bob iphone", "bob", MappingMethod.MAPPED, "admin", T)));
 
         List<Matching.Participant> rows = Matching.participants(f);
 
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).id()).isEqualTo("bob");
-        assertThat(rows.get(0).matchMethod()).isEqualTo(MatchMethod.MAPPED);
+        assertThat(rows.get(0).matchMethod()).isEqualTo(AttendanceMatch.MAPPED);
         assertThat(rows.get(0).attendance()).isEqualTo(Presence.PRESENT);
         assertThat(rows.get(0).mappedAttendees()).extracting(MappedAttendee::participantKey)
                 .containsExactly("anonymous:1");
@@ -74,7 +74,7 @@ class AttendanceMatchingTest {
         assertThat(RememberedMappings.toApply(f, Set.of(), memory, T)).singleElement().satisfies(m -> {
             assertThat(m.participantKey()).isEqualTo("oid-home");
             assertThat(m.lmsId()).isEqualTo("bob");
-            assertThat(m.method()).isEqualTo(AttendanceMapping.Method.REMEMBERED);
+            assertThat(m.method()).isEqualTo(MappingMethod.REMEMBERED);
             assertThat(m.mappedBy()).isEqualTo("admin");
         });
         // undone (or mapped) in this session already

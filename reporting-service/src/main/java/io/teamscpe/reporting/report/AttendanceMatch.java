@@ -2,9 +2,10 @@ package io.teamscpe.reporting.report;
 
 /**
  * How an enrolled professional's attendance rows were tied to them; null on a row without attendance (a no-show) and
- * on rows no enrollment claims.
+ * on rows no enrollment claims. (Not "MatchMethod": polling's respondent match methods have that OpenAPI schema name in
+ * the merged contract.)
  */
-public enum MatchMethod {
+public enum AttendanceMatch {
     /** The attendee's email is the enrollment's email (case-insensitive). */
     EMAIL,
     /** The attendee's email is one of the enrollment's alternate emails. */
