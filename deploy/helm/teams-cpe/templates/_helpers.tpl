@@ -49,7 +49,7 @@ polling:
     value: ^/api/sessions/[0-9A-Za-z_-]+/polls(/.*)?$
 reporting:
   - type: RegularExpression
-    value: ^/api/sessions/[0-9A-Za-z_-]+/(raw-data|completion|process|processing-runs|audit-bundle)(/.*)?$
+    value: ^/api/sessions/[0-9A-Za-z_-]+/(raw-data|completion|process|processing-runs|attendance-mappings|audit-bundle)(/.*)?$
 {{- end -}}
 
 {{- define "teams-cpe.chart" -}}

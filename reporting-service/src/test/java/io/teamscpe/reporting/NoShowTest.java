@@ -58,10 +58,12 @@ class NoShowTest {
         assertThat(row(raw, "cat")).containsEntry("attendance", "NO_SHOW");
         assertThat(row(raw, "dee")).containsEntry("attendance", "TIMES_NOT_REPORTED");
 
-        assertThat(csvLine(feed, "completion", "cat")).endsWith(",no-show: never joined the meeting");
-        assertThat(csvLine(feed, "completion", "dee")).endsWith(",joined: join/leave times not reported by Teams");
-        assertThat(csvLine(feed, "raw-data", "cat")).endsWith(",no-show: never joined the meeting");
-        assertThat(csvLine(feed, "raw-data", "ann")).endsWith(",present");
+        // attendance, then match_method and mapped_attendees (none: no attendee was mapped)
+        assertThat(csvLine(feed, "completion", "cat")).endsWith(",no-show: never joined the meeting,,");
+        assertThat(csvLine(feed, "completion", "dee"))
+                .endsWith(",joined: join/leave times not reported by Teams,EMAIL,");
+        assertThat(csvLine(feed, "raw-data", "cat")).endsWith(",no-show: never joined the meeting,,");
+        assertThat(csvLine(feed, "raw-data", "ann")).endsWith(",present,EMAIL,");
     }
 
     @Test

@@ -73,7 +73,7 @@ class ReportDownloadTest {
                 String question = "Question " + pollId(feed, p);
                 header.addAll(List.of(question, question + " – answered at"));
             }
-            header.add("attendance");
+            header.addAll(List.of("attendance", "match_method", "mapped_attendees"));
             assertHeader(raw, sheet, header);
             Row ann = row(sheet, "ann");
             assertThat(ann.getCell(3).getStringCellValue()).isEqualTo("ENROLLED");
@@ -100,7 +100,7 @@ class ReportDownloadTest {
             assertHeader(completion, sheet, List.of("participant_id", "display_name", "email", "match_status",
                     "minutes_present", "polls_answered", "polls_presented", "suggested_credit", "reason",
                     "override_credit", "override_reason", "override_by", "final_credit", "ruleset",
-                    "ruleset_version", "attendance"));
+                    "ruleset_version", "attendance", "match_method", "mapped_attendees"));
             Row ann = row(sheet, "ann");
             assertThat(number(ann.getCell(4))).isEqualTo(100);
             assertThat(number(ann.getCell(5))).isEqualTo(6);

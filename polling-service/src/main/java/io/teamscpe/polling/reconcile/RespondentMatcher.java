@@ -1,5 +1,6 @@
 package io.teamscpe.polling.reconcile;
 
+import io.teamscpe.platform.people.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

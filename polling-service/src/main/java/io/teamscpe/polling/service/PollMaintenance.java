@@ -14,7 +14,7 @@ import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.polling.RematchReason;
 import io.teamscpe.polling.messaging.PollRematch;
 import io.teamscpe.polling.reconcile.Mapping;
-import io.teamscpe.polling.reconcile.Names;
+import io.teamscpe.platform.people.Names;
 import io.teamscpe.polling.store.History;
 import io.teamscpe.polling.store.RespondentMappings;
 import jakarta.enterprise.context.ApplicationScoped;

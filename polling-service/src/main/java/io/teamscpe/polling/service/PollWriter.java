@@ -17,7 +17,7 @@ import io.teamscpe.polling.messaging.PollPublisher;
 import io.teamscpe.polling.parse.ParsedPoll;
 import io.teamscpe.polling.parse.ParsedResponse;
 import io.teamscpe.polling.reconcile.MatchContext;
-import io.teamscpe.polling.reconcile.Names;
+import io.teamscpe.platform.people.Names;
 import io.teamscpe.polling.store.FileStore;
 import io.teamscpe.polling.store.History;
 import io.teamscpe.polling.store.MatchContexts;

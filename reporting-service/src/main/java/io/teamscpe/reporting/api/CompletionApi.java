@@ -2,6 +2,8 @@ package io.teamscpe.reporting.api;
 
 import io.teamscpe.reporting.report.CompletionReport.Row;
 import io.teamscpe.reporting.report.Presence;
+import io.teamscpe.reporting.report.MappedAttendee;
+import io.teamscpe.reporting.report.AttendanceMatch;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.ProcessingRun;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +21,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class CompletionApi {
     private CompletionApi() {
     }
+
+    /** How a row's attendance was tied to the professional, as both reports document it. */
+    public static final String MATCH_METHOD = "How the enrolled professional's attendance was tied to them: EMAIL "
+            + "(the enrollment's email), ALTERNATE_EMAIL (one of its alternate emails) or MAPPED (an administrator "
+            + "mapped an attendee: see mappedAttendees; shown when any of the professional's attendees was mapped); "
+            + "null for a professional without attendance and for rows no enrollment claims";
+    /** The attendees mapped to the professional, as both reports document them. */
+    public static final String MAPPED_ATTENDEES = "The attendees an administrator mapped to this professional "
+            + "(POST /api/sessions/{id}/attendance-mappings): participant key, name and email as Teams gave them, "
+            + "method MAPPED (in this session) or REMEMBERED (the firm's earlier mapping of the same identity), who "
+            + "decided it and when it took effect. Their time and poll answers count for the professional";
 
     @Schema(description = "Which facts the report reflects")
     public record Freshness(String attendanceSnapshotId, String attendanceSource, Instant attendanceFetchedAt,
@@ -48,12 +61,14 @@ public final class CompletionApi {
             @Schema(description = "Time present to the second: the union of the intervals within the session's "
                     + "window") long secondsPresent,
             int pollsAnswered, int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
-            BigDecimal finalCredit) {
+            BigDecimal finalCredit,
+            @Schema(description = MATCH_METHOD) AttendanceMatch matchMethod,
+            @Schema(description = MAPPED_ATTENDEES) List<MappedAttendee> mappedAttendees) {
         public static CompletionRow of(Row r) {
             return new CompletionRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.attendance(),
                     r.firstJoin(), r.lastLeave(), r.intervals(), r.minutesPresent(), r.secondsPresent(),
                     r.pollsAnswered(), r.pollsPresented(), r.suggestedCredit(), r.reason(), Override.of(r.override()),
-                    r.finalCredit());
+                    r.finalCredit(), r.matchMethod(), r.mappedAttendees());
         }
     }
 

@@ -2,6 +2,8 @@ package io.teamscpe.reporting.api;
 
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.reporting.report.Presence;
+import io.teamscpe.reporting.report.MappedAttendee;
+import io.teamscpe.reporting.report.AttendanceMatch;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.RawDataReport.Row;
 import io.teamscpe.reporting.report.SessionSnapshot.Poll;
@@ -34,11 +36,13 @@ public final class RawDataApi {
                          Instant firstJoin, Instant lastLeave, List<Interval> intervals,
                          @Schema(description = "Whole minutes of totalSeconds (rounded down)") long totalMinutes,
                          @Schema(description = "Time present to the second: the union of the intervals")
-                         long totalSeconds, List<PollAnswer> answers) {
+                         long totalSeconds, List<PollAnswer> answers,
+                         @Schema(description = CompletionApi.MATCH_METHOD) AttendanceMatch matchMethod,
+                         @Schema(description = CompletionApi.MAPPED_ATTENDEES) List<MappedAttendee> mappedAttendees) {
         static RawRow of(Row r) {
             return new RawRow(r.participantId(), r.displayName(), r.email(), r.matchStatus(), r.attendance(),
-                    r.firstJoin(),
-                    r.lastLeave(), r.intervals(), r.totalMinutes(), r.totalSeconds(), r.answers().stream().map(PollAnswer::of).toList());
+                    r.firstJoin(), r.lastLeave(), r.intervals(), r.totalMinutes(), r.totalSeconds(),
+                    r.answers().stream().map(PollAnswer::of).toList(), r.matchMethod(), r.mappedAttendees());
         }
     }
 

@@ -4,6 +4,7 @@ import io.teamscpe.reporting.export.Table.Fact;
 import io.teamscpe.reporting.report.CompletionReport;
 import io.teamscpe.reporting.report.CompletionReport.Freshness;
 import io.teamscpe.reporting.report.CompletionReport.Row;
+import io.teamscpe.reporting.report.MappedAttendee;
 import io.teamscpe.reporting.report.RawDataReport;
 import io.teamscpe.reporting.report.RawDataReport.PollAnswer;
 import io.teamscpe.reporting.report.SessionSnapshot.Poll;
@@ -26,7 +27,7 @@ public final class ReportTables {
             header.add(p.question() + (p.included() ? "" : " (excluded)"));
             header.add(p.question() + " – answered at");
         });
-        header.add("attendance");
+        header.addAll(List.of("attendance", "match_method", "mapped_attendees"));
         List<List<Object>> rows = new ArrayList<>(r.rows().size());
         for (RawDataReport.Row row : r.rows()) {
             List<Object> cells = new ArrayList<>(Arrays.asList(row.participantId(), row.displayName(), row.email(),
@@ -38,6 +39,8 @@ public final class ReportTables {
                 cells.add(a.answeredAt());
             }
             cells.add(row.attendance().wording());
+            cells.add(row.matchMethod() == null ? null : row.matchMethod().name());
+            cells.add(mapped(row.mappedAttendees()));
             rows.add(cells);
         }
         ZoneId zone = zone(r.timeZone());
@@ -58,7 +61,8 @@ public final class ReportTables {
     public static Table completion(CompletionReport r) {
         List<String> header = List.of("participant_id", "display_name", "email", "match_status", "minutes_present",
                 "polls_answered", "polls_presented", "suggested_credit", "reason", "override_credit",
-                "override_reason", "override_by", "final_credit", "ruleset", "ruleset_version", "attendance");
+                "override_reason", "override_by", "final_credit", "ruleset", "ruleset_version", "attendance",
+                "match_method", "mapped_attendees");
         List<List<Object>> rows = new ArrayList<>(r.rows().size());
         for (Row row : r.rows()) {
             var o = row.override();
@@ -66,7 +70,8 @@ public final class ReportTables {
                     row.minutesPresent(), row.pollsAnswered(), row.pollsPresented(), row.suggestedCredit(),
                     row.reason(), o == null ? null : o.credit(), o == null ? null : o.reason(),
                     o == null ? null : o.by(), row.finalCredit(), r.ruleset(), r.rulesetVersion(),
-                    row.attendance().wording()));
+                    row.attendance().wording(), row.matchMethod() == null ? null : row.matchMethod().name(),
+                    mapped(row.mappedAttendees())));
         }
         Freshness f = r.freshness();
         ZoneId zone = zone(r.timeZone());
@@ -82,6 +87,16 @@ public final class ReportTables {
                 new Fact("Polls counted", f.pollsIncluded()), new Fact("Polls excluded", f.pollsExcluded()),
                 new Fact("Enrolled", f.enrolled()), new Fact("Note", f.note()));
         return new Table("Completion", header, rows, about, null, zone);
+    }
+
+    /** "Bob (home) <bob@home.test> [participant key]: MAPPED by admin@firm.test at …", one per attendee. */
+    private static String mapped(List<MappedAttendee> attendees) {
+        if (attendees.isEmpty()) {
+            return null;
+        }
+        return attendees.stream().map(a -> (a.displayName() == null ? "(no name)" : a.displayName())
+                + (a.email() == null ? "" : " <" + a.email() + ">") + " [" + a.participantKey() + "]: "
+                + a.method() + " by " + a.mappedBy() + " at " + a.mappedAt()).collect(Collectors.joining("; "));
     }
 
     /** The session's zone; UTC if it has none reporting can read (the About sheet says which one was used). */

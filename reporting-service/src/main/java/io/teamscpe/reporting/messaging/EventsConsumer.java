@@ -44,9 +44,11 @@ public class EventsConsumer {
     private final PollProjection polls;
     private final ReportInputs inputs;
     private final ConsumerRetry retry;
+    private final MappingMemory memory;
 
     public EventsConsumer(EventBatches batches, ReadModel model, Rulesets rulesets, Rosters rosters,
-                          PollProjection polls, ReportInputs inputs, ConsumerRetry retry) {
+                          PollProjection polls, ReportInputs inputs, ConsumerRetry retry, MappingMemory memory) {
+        this.memory = memory;
         this.batches = batches;
         this.retry = retry;
         this.model = model;
@@ -70,8 +72,9 @@ public class EventsConsumer {
             } else if (event instanceof EnrollmentChunk chunk) {
                 rosters.on(chunk);
             } else if (event instanceof EnrollmentSnapshotCompleted completed && rosters.on(completed)) {
-                // the roster model is the platform's: the report inputs are ours
+                // the roster model is the platform's: the report inputs and attendance mappings are ours
                 inputs.changed(completed.sessionId());
+                memory.apply(completed.firmId(), completed.sessionId());
             }
         }));
     }

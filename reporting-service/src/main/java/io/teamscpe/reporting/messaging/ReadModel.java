@@ -15,7 +15,8 @@ import jakarta.transaction.Transactional;
  * Applies session and attendance events to reporting's read models (sessions in platform's). Attendance arrives as
  * a snapshot (participants, then completed); only a complete snapshot replaces the session's current attendance,
  * so reports never show half a fetch; an incomplete one is recorded as a gap (the report says so) and requested
- * again (AttendanceGaps). Every change moves the session's report inputs version.
+ * again (AttendanceGaps). Every change moves the session's report inputs version; a new session record or attendance
+ * snapshot also gets the firm's remembered attendance mappings ({@link MappingMemory}).
  */
 @ApplicationScoped
 public class ReadModel {
@@ -23,19 +24,22 @@ public class ReadModel {
     private final AttendanceSnapshots attendance;
     private final AttendanceGaps gaps;
     private final ReportInputs inputs;
+    private final MappingMemory memory;
 
     public ReadModel(KnownSessions sessions, AttendanceSnapshots attendance, AttendanceGaps gaps,
-                     ReportInputs inputs) {
+                     ReportInputs inputs, MappingMemory memory) {
         this.sessions = sessions;
         this.attendance = attendance;
         this.gaps = gaps;
         this.inputs = inputs;
+        this.memory = memory;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void on(SessionScheduled event) {
         if (sessions.on(event)) {
             inputs.changed(event.sessionId());
+            memory.apply(event.firmId(), event.sessionId());
         }
     }
 
@@ -55,6 +59,7 @@ public class ReadModel {
     public void on(AttendanceSnapshotCompleted event) {
         if (gaps.arrivedWhole(event, attendance.staged(event.snapshotId()))) {
             attendance.makeCurrent(event);
+            memory.apply(event.firmId(), event.sessionId());
         }
         inputs.changed(event.sessionId());
     }

@@ -37,11 +37,16 @@ public record CompletionReport(String sessionId, String title, Instant scheduled
         }
     }
 
-    /** One participant's credit: suggested by the ruleset, with the reason, and final. */
+    /**
+     * One participant's credit: suggested by the ruleset, with the reason, and final.
+     *
+     * @param matchMethod     how an enrolled professional's attendance was tied to them (null without attendance)
+     * @param mappedAttendees the attendees an administrator mapped to this professional, with who and when
+     */
     public record Row(String participantId, String displayName, String email, MatchStatus matchStatus,
                       Presence attendance,
                       Instant firstJoin, Instant lastLeave, int intervals, long minutesPresent, long secondsPresent,
                       int pollsAnswered, int pollsPresented, BigDecimal suggestedCredit, String reason, Override override,
-                      BigDecimal finalCredit) {
+                      BigDecimal finalCredit, AttendanceMatch matchMethod, List<MappedAttendee> mappedAttendees) {
     }
 }

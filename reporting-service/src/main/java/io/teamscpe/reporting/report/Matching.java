@@ -18,18 +18,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Ties attendance and poll responses to enrolled professionals: by email or an alternate email, case-insensitive.
- * Poll responses also carry the match polling-service made (professional id, attendance participant). Anonymous
- * responses are nobody's.
+ * Ties attendance and poll responses to enrolled professionals: by email or an alternate email, case-insensitive;
+ * then by an administrator's attendance mapping (a participant no email ties, mapped to a professional of the roster).
+ * Poll responses also carry the match polling-service made (professional id, attendance participant), so a mapped
+ * participant's answers count for the professional too. Anonymous responses are nobody's.
  */
 public final class Matching {
     /**
      * One row of either report: an enrolled professional (no-shows included) or an attendee no enrollment claims.
      *
-     * @param firstResponses per poll of the snapshot, in its order: the earliest response, or null
+     * @param firstResponses  per poll of the snapshot, in its order: the earliest response, or null
+     * @param matchMethod     how an enrolled professional's attendance was tied to them; null without any
+     * @param mappedAttendees the attendees mapped to this professional (empty on every other row)
      */
     public record Participant(String id, String displayName, String email, MatchStatus matchStatus,
-                              Presence attendance, List<Interval> intervals, List<Response> firstResponses) {
+                              Presence attendance, List<Interval> intervals, List<Response> firstResponses,
+                              AttendanceMatch matchMethod, List<MappedAttendee> mappedAttendees) {
         public Instant firstJoin() {
             return intervals.stream().map(Interval::joined).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
@@ -44,6 +48,8 @@ public final class Matching {
     private final SessionSnapshot facts;
     private final Map<String, Enrolled> byEmail = new HashMap<>();
     private final Map<String, List<Attendee>> attendeesOf = new HashMap<>();
+    private final Map<String, AttendanceMatch> methodOf = new HashMap<>();
+    private final Map<String, List<MappedAttendee>> mappedTo = new HashMap<>();
     private final Set<String> matchedParticipants = new HashSet<>();
     private final Map<String, Integer> pollIndex = new HashMap<>();
     private final Map<String, List<Response>> responsesByProfessional = new HashMap<>();
@@ -56,11 +62,27 @@ public final class Matching {
             put(e.email(), e);
             e.alternateEmails().forEach(a -> put(a, e));
         }
+        Map<String, Enrolled> byLmsId = new HashMap<>();
+        facts.roster().forEach(e -> byLmsId.putIfAbsent(e.lmsId(), e));
+        Map<String, AttendanceMapping> mappings = new HashMap<>();
+        facts.mappings().forEach(m -> mappings.put(m.participantKey(), m));
         for (Attendee a : facts.attendees()) {
-            Enrolled e = a.participant().email() == null ? null : byEmail.get(lower(a.participant().email()));
+            var p = a.participant();
+            Enrolled e = p.email() == null ? null : byEmail.get(lower(p.email()));
+            AttendanceMatch method = e == null ? null
+                    : e.email() != null && lower(e.email()).equals(lower(p.email())) ? AttendanceMatch.EMAIL
+                    : AttendanceMatch.ALTERNATE_EMAIL;
+            AttendanceMapping m = mappings.get(p.participantKey());
+            if (e == null && m != null && byLmsId.containsKey(m.lmsId())) {
+                e = byLmsId.get(m.lmsId());
+                method = AttendanceMatch.MAPPED;
+                mappedTo.computeIfAbsent(e.lmsId(), k -> new ArrayList<>()).add(new MappedAttendee(
+                        p.participantKey(), p.displayName(), p.email(), m.method(), m.mappedBy(), m.mappedAt()));
+            }
             if (e != null) {
                 attendeesOf.computeIfAbsent(e.lmsId(), k -> new ArrayList<>()).add(a);
-                matchedParticipants.add(a.participant().participantKey());
+                methodOf.merge(e.lmsId(), method, Matching::stronger);
+                matchedParticipants.add(p.participantKey());
             }
         }
         List<Poll> polls = facts.polls();
@@ -97,7 +119,8 @@ public final class Matching {
                 earliest(first, responsesByParticipant.get(a.participant().participantKey()));
             }
             out.add(new Participant(e.lmsId(), e.displayName(), e.email(), MatchStatus.ENROLLED,
-                    Presence.of(!theirs.isEmpty(), intervals), intervals, Arrays.asList(first)));
+                    Presence.of(!theirs.isEmpty(), intervals), intervals, Arrays.asList(first),
+                    methodOf.get(e.lmsId()), List.copyOf(mappedTo.getOrDefault(e.lmsId(), List.of()))));
         }
         for (Attendee a : facts.attendees()) {
             var p = a.participant();
@@ -112,9 +135,14 @@ public final class Matching {
             MatchStatus status = p.anonymous() ? MatchStatus.ANONYMOUS
                     : p.guest() ? MatchStatus.GUEST : MatchStatus.UNMATCHED_ATTENDEE;
             out.add(new Participant(p.participantKey(), p.displayName(), p.email(), status,
-                    Presence.of(true, a.intervals()), a.intervals(), Arrays.asList(first)));
+                    Presence.of(true, a.intervals()), a.intervals(), Arrays.asList(first), null, List.of()));
         }
         return out;
+    }
+
+    /** MAPPED over ALTERNATE_EMAIL over EMAIL (declaration order): a row names its least direct tie. */
+    private static AttendanceMatch stronger(AttendanceMatch a, AttendanceMatch b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The emails whose responses are this professional's: theirs, unless another enrollee claimed it first. */

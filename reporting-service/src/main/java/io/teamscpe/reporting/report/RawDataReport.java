@@ -16,6 +16,6 @@ public record RawDataReport(String sessionId, String title, String timeZone, Str
     public record Row(String participantId, String displayName, String email, MatchStatus matchStatus,
                       Presence attendance,
                       Instant firstJoin, Instant lastLeave, List<Interval> intervals, long totalMinutes, long totalSeconds,
-                      List<PollAnswer> answers) {
+                      List<PollAnswer> answers, AttendanceMatch matchMethod, List<MappedAttendee> mappedAttendees) {
     }
 }

@@ -11,11 +11,12 @@ import java.util.List;
 /**
  * Everything the reports of one session are computed from, as read from the read models at one moment.
  *
- * @param rules the ruleset version the session names; null until it has reached reporting (no credit is computed)
+ * @param rules    the ruleset version the session names; null until it has reached reporting (no credit is computed)
+ * @param mappings the attendance mappings in force (undone ones left out), whether or not they take effect
  */
 public record SessionSnapshot(KnownSession session, Rules rules, List<Attendee> attendees, List<Enrolled> roster,
                               List<Poll> polls, List<Response> responses, Freshness freshness,
-                              AttendanceGaps.Gap attendanceGap) {
+                              AttendanceGaps.Gap attendanceGap, List<AttendanceMapping> mappings) {
 
     /** One attendance participant with every interval. */
     public record Attendee(Participant participant, List<Interval> intervals) {

@@ -168,7 +168,7 @@ public class CompletionService {
         return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
                 p.lastLeave(), p.intervals().size(), credit.minutesPresent(), credit.secondsPresent(), credit.pollsAnswered(),
                 credit.pollsPresented(), credit.credit(), reason, override,
-                override != null ? override.credit() : credit.credit());
+                override != null ? override.credit() : credit.credit(), p.matchMethod(), p.mappedAttendees());
     }
 
     /** A row while the session's ruleset has not arrived: the facts, and no credit (an override still shows). */
@@ -177,7 +177,8 @@ public class CompletionService {
         int answered = (int) facts.polls().stream().filter(Facts.PollFact::answered).count();
         return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
                 p.lastLeave(), p.intervals().size(), seconds / 60, seconds, answered, facts.polls().size(), null,
-                CompletionReport.WAITING, override, override != null ? override.credit() : null);
+                CompletionReport.WAITING, override, override != null ? override.credit() : null, p.matchMethod(),
+                p.mappedAttendees());
     }
 
     private static Freshness freshness(SessionSnapshot f, int included) {

@@ -88,9 +88,9 @@ public class ProcessingService {
         if (row.matchStatus() != MatchStatus.ENROLLED) {
             throw new ProblemException(422, "override-not-enrolled", "Row belongs to no enrolled professional",
                     "Row " + participantId + " is " + row.matchStatus() + ": no enrolled professional claims it, so "
-                    + "credit awarded to it would never be published. Map the row to the professional first (add "
-                    + "the attendee's email as an alternate email of their enrollment in session-service, or map "
-                    + "the poll respondent in polling-service), then override the professional's row. Nothing was "
+                    + "credit awarded to it would never be published. Map the row to the professional first (POST "
+                    + "/api/sessions/{id}/attendance-mappings, or add the attendee's email as an alternate email of "
+                    + "their enrollment in session-service), then override the professional's row. Nothing was "
                     + "changed.");
         }
         overrides.record(firmId, sessionId, participantId, OverrideRules.kept(credit), row.finalCredit(),

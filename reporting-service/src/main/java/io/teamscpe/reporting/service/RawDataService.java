@@ -54,6 +54,6 @@ public class RawDataService {
         }
         long seconds = AttendedTime.within(p.intervals(), Instant.MIN, Instant.MAX).getSeconds();
         return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
-                p.lastLeave(), p.intervals(), seconds / 60, seconds, answers);
+                p.lastLeave(), p.intervals(), seconds / 60, seconds, answers, p.matchMethod(), p.mappedAttendees());
     }
 }

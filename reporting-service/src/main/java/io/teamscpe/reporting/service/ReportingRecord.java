@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * Writes reporting's own audit record of a session into a bundle, in one transaction: the session as credited, the
- * ruleset version it used, the override trail, the processing runs, and every credit event published, verbatim.
+ * ruleset version it used, the override trail, the attendance mappings' trail, the processing runs, and every credit
+ * event published, verbatim.
  */
 @ApplicationScoped
 public class ReportingRecord {
@@ -28,6 +29,7 @@ public class ReportingRecord {
         zip.add("session.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(AuditedSession.of(s)));
         zip.add("ruleset.json", records.ruleset(s.rulesetId(), s.rulesetVersion()));
         zip.add("overrides.json", records.overrides(s.sessionId()));
+        zip.add("attendance-mappings.json", records.attendanceMappings(s.sessionId()));
         zip.add("processing-runs.json", records.processingRuns(s.sessionId()));
         zip.add("published-credit-events.json", records.publishedCreditEvents(s.sessionId()));
     }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Reporting's own audit record of a session as JSON arrays, straight from its tables: the ruleset version it used,
- * the override trail (who, when, before, after, why), the processing runs, and every credit event published.
+ * the override trail (who, when, before, after, why), the attendance mappings' trail, the processing runs, and every
+ * credit event published.
  * Runs in its caller's transaction (service/ or messaging/ holds the boundary).
  */
 @ApplicationScoped
@@ -30,6 +31,19 @@ public class AuditRecords {
                     'previousCredit', previous_credit, 'suggested', suggested, 'reason', reason,
                     'decidedBy', decided_by, 'decidedAt', decided_at)::text
                 from credit_override where session_id = ?1 order by id""", sessionId);
+    }
+
+    /**
+     * The trail of attendance mappings: every mapping (MAPPED), application of the firm's memory (REMEMBERED) and
+     * undo (UNDONE), with the participant as Teams gave them, the professional, who and when, and what it did to the
+     * firm's memory.
+     */
+    public String attendanceMappings(String sessionId) {
+        return rows("""
+                select json_build_object('action', action, 'participantKey', participant_key,
+                    'displayName', display_name, 'email', email, 'identityKey', identity_key, 'lmsId', lms_id,
+                    'by', actor, 'at', at, 'firmMemory', firm_memory)::text
+                from attendance_mapping_event where session_id = ?1 order by id""", sessionId);
     }
 
     public String processingRuns(String sessionId) {

@@ -7,6 +7,8 @@ import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.platform.readmodel.AttendanceGaps;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.platform.readmodel.KnownSession;
+import io.teamscpe.reporting.report.AttendanceMapping;
+import io.teamscpe.reporting.report.MappingMethod;
 import io.teamscpe.reporting.report.SessionSnapshot;
 import io.teamscpe.reporting.report.SessionSnapshot.Attendee;
 import io.teamscpe.reporting.report.SessionSnapshot.Enrolled;
@@ -53,8 +55,9 @@ public class SessionFacts {
 
     /** Call inside a transaction (a read-only one: after {@link #readOneSnapshot()}). */
     public SessionSnapshot load(KnownSession s) {
-        return new SessionSnapshot(s, namedRules(s).orElse(null), attendees(s.sessionId()), roster(s.sessionId()), polls(s.sessionId()),
-                responses(s.sessionId()), freshness(s.sessionId()), gaps.of(s.sessionId()).orElse(null));
+        return new SessionSnapshot(s, namedRules(s).orElse(null), attendees(s.sessionId()), roster(s.sessionId()),
+                polls(s.sessionId()), responses(s.sessionId()), freshness(s.sessionId()),
+                gaps.of(s.sessionId()).orElse(null), mappings(s.sessionId()));
     }
 
     /**
@@ -102,6 +105,18 @@ public class SessionFacts {
                 + " order by poll_id, response_id", sessionId)) {
             out.add(new Response((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], r[4].toString(),
                     instant(r[5]), (String) r[6], (String) r[7]));
+        }
+        return out;
+    }
+
+    /** The session's attendance mappings in force (attendance_mapping rows not undone). */
+    private List<AttendanceMapping> mappings(String sessionId) {
+        List<AttendanceMapping> out = new ArrayList<>();
+        for (Object[] r : rows("select participant_key, identity_key, lms_id, method, mapped_by, mapped_at"
+                + " from attendance_mapping where session_id = ? and undone_at is null order by participant_key",
+                sessionId)) {
+            out.add(new AttendanceMapping((String) r[0], (String) r[1], (String) r[2],
+                    MappingMethod.valueOf((String) r[3]), (String) r[4], instant(r[5])));
         }
         return out;
     }

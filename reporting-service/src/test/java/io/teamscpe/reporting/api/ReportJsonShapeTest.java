@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.reporting.report.Presence;
 import io.teamscpe.reporting.report.CompletionReport;
+import io.teamscpe.reporting.report.MappingMethod;
+import io.teamscpe.reporting.report.MappedAttendee;
+import io.teamscpe.reporting.report.AttendanceMatch;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.RawDataReport;
 import io.teamscpe.reporting.report.SessionSnapshot;
@@ -30,7 +33,9 @@ class ReportJsonShapeTest {
                 List.of(new CompletionReport.Row("p-1", "Ann", "ann@x.test", MatchStatus.ENROLLED,
                         Presence.PRESENT, T, T, 1, 50, 3000,
                         2, 3, new BigDecimal("1.0"), "why", new CompletionReport.Override(new BigDecimal("0.5"),
-                        "late", "admin", T), new BigDecimal("0.5"))));
+                        "late", "admin", T), new BigDecimal("0.5"), AttendanceMatch.MAPPED,
+                        List.of(new MappedAttendee("guest-1", "Ann (home)", null, MappingMethod.MAPPED,
+                                "admin", T)))));
         String served = JSON.writeValueAsString(report);
         CompletionApi.CompletionReport documented = JSON.readValue(served, CompletionApi.CompletionReport.class);
         assertThat(JSON.writeValueAsString(documented)).isEqualTo(served);
@@ -46,7 +51,7 @@ class ReportJsonShapeTest {
                 List.of(new RawDataReport.Row("p-1", "Ann", null, MatchStatus.ANONYMOUS,
                         Presence.PRESENT, T, T,
                         List.of(new Interval(T, T.plusSeconds(60))), 1, 60,
-                        List.of(new RawDataReport.PollAnswer("poll-1", "yes", T)))), "note");
+                        List.of(new RawDataReport.PollAnswer("poll-1", "yes", T)), null, List.of())), "note");
         assertThat(tree(RawDataApi.RawDataReport.of(report))).isEqualTo(tree(report));
     }
 

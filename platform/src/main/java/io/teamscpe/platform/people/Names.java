@@ -1,4 +1,4 @@
-package io.teamscpe.polling.reconcile;
+package io.teamscpe.platform.people;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Normalized display names and email keys, and how alike two of them are. */
+/**
+ * Normalized display names and email keys, and how alike two of them are: polling-service matches poll respondents
+ * with them, reporting-service ranks the professionals an unmatched attendee may be.
+ */
 public final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{Nd}]+");
