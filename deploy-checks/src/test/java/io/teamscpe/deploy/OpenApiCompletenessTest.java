@@ -86,7 +86,8 @@ class OpenApiCompletenessTest {
                 .containsEntry("DELETE /api/providers/{id}", Set.of("204"))
                 .containsEntry("GET " + PublicApi.OAUTH_REDIRECT, Set.of("303"))
                 .containsEntry("POST /api/sessions/{id}/polls", Set.of("200", "201"))
-                .containsEntry("GET /api/sessions/{id}/completion", Set.of("200", "304"));
+                .containsEntry("GET /api/sessions/{id}/completion", Set.of("200", "304"))
+                .containsEntry("GET /api/sessions/{id}", Set.of("200", "304"));
     }
 
     @Test

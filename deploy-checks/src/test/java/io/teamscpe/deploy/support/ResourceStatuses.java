@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * ({@code <service>/src/main/java/**}/rest/*.java, formatted as the house formats them: members indented by four
  * spaces): {@code Created.at} 201, {@code Response.accepted} 202, {@code Response.noContent} 204,
  * {@code Response.seeOther} 303, {@code Response.notModified} 304, {@code Response.ok} 200,
- * {@code Response.status(2xx|3xx)} (both sides of a conditional), an entity return type 200, {@code void} 204.
+ * {@code Response.status(2xx|3xx)} (both sides of a conditional), an entity return type 200, {@code void} 204;
+ * a read answered through platform's {@code ETagged.read} also 304 (its If-None-Match names the current ETag).
  * Keyed "METHOD /path" as in the OpenAPI document (no trailing slash).
  */
 public final class ResourceStatuses {
@@ -116,6 +117,9 @@ public final class ResourceStatuses {
             out.add("204");
         } else if (!returnType.equals("Response")) {
             out.add("200");
+            if (body.contains("ETagged.read(")) {
+                out.add("304");
+            }
         } else {
             FACTORIES.forEach((call, status) -> {
                 if (body.contains(call)) {
