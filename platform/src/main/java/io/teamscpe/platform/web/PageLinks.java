@@ -1,0 +1,87 @@
+package io.teamscpe.platform.web;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The answer of a list: its body (unchanged: a list's shape is what its clients read) with the totals and the way
+ * on in headers, {@code X-Total-Count} (items in the whole list) and an RFC 8288 {@code Link} header naming the
+ * {@code first}, {@code prev}, {@code next} and {@code last} pages. The links are relative (path and query, never
+ * built from the {@code Host} header) and keep the request's other parameters (filters, sort), re-encoded.
+ */
+public final class PageLinks {
+    public static final String TOTAL_COUNT = "X-Total-Count";
+    public static final String LINK = "Link";
+    public static final String TOTAL_COUNT_DOC = "How many items the whole list holds (all pages, with the filters "
+            + "given)";
+    public static final String LINK_DOC = "RFC 8288 links to the first, prev, next and last pages (relative; "
+            + "prev and next only where there is one): follow next until there is none to read the whole list";
+    private static final Set<String> PAGING = Set.of("page", "size");
+
+    private PageLinks() {
+    }
+
+    /** 200 with {@code body}, one page of a list of {@code total} items, and its headers. */
+    public static <T> RestResponse<T> ok(T body, PageRequest page, long total, UriInfo uri) {
+        return RestResponse.ResponseBuilder.ok(body).header(TOTAL_COUNT, total)
+                .header(LINK, links(uri.getPath(), uri.getQueryParameters(), page, total)).build();
+    }
+
+    /** The Link header's value for {@code page} of {@code total} items at {@code path} with these query parameters. */
+    static String links(String path, Map<String, List<String>> query, PageRequest page, long total) {
+        StringBuilder kept = new StringBuilder();
+        for (Map.Entry<String, List<String>> p : query.entrySet()) {
+            if (PAGING.contains(p.getKey())) {
+                continue;
+            }
+            for (String value : p.getValue()) {
+                kept.append(encode(p.getKey())).append('=').append(encode(value)).append('&');
+            }
+        }
+        String base = encodePath(path) + "?" + kept;
+        long last = total == 0 ? 0 : (total - 1) / page.size();
+        List<String> links = new ArrayList<>();
+        links.add(link(base, 0, page.size(), "first"));
+        if (page.page() > 0) {
+            links.add(link(base, Math.min(page.page() - 1, last), page.size(), "prev"));
+        }
+        if (page.page() < last) {
+            links.add(link(base, page.page() + 1, page.size(), "next"));
+        }
+        links.add(link(base, last, page.size(), "last"));
+        return String.join(", ", links);
+    }
+
+    private static String link(String base, long page, int size, String rel) {
+        return "<" + base + "page=" + page + "&size=" + size + ">; rel=\"" + rel + "\"";
+    }
+
+    private static String encodePath(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/", -1)) {
+            segments.add(encode(segment));
+        }
+        return String.join("/", segments);
+    }
+
+    /** Percent-encodes all but RFC 3986's unreserved characters: nothing in a link can end it or split the header. */
+    private static String encode(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~') {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}
