@@ -10,8 +10,11 @@ import io.teamscpe.credential.ProviderStatus;
 import io.teamscpe.credential.crypto.SecretVault;
 import io.teamscpe.credential.messaging.CredentialEvents;
 import io.teamscpe.credential.store.OAuthStateStore;
+import io.teamscpe.credential.store.ProviderStore;
 import io.teamscpe.credential.store.TokenCacheStore;
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.Page;
+import io.teamscpe.platform.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -27,9 +30,11 @@ public class ProviderService {
     private final IdentityProvider identity;
     private final TokenCacheStore tokenCaches;
     private final OAuthStateStore signIns;
+    private final ProviderStore store;
 
     public ProviderService(SecretVault vault, CredentialEvents events, IdentityProvider identity,
-                           TokenCacheStore tokenCaches, OAuthStateStore signIns) {
+                           TokenCacheStore tokenCaches, OAuthStateStore signIns, ProviderStore store) {
+        this.store = store;
         this.vault = vault;
         this.events = events;
         this.identity = identity;
@@ -117,9 +122,10 @@ public class ProviderService {
         return record(firmId, id, Diagnosis.valid("Signed in as " + displayName + " (" + upn + ")."));
     }
 
+    /** One page of the firm's providers (deleted ones are gone). */
     @Transactional
-    public List<Provider> list(String firmId) {
-        return Provider.list("firmId = ?1 and deletedAt is null order by createdAt", firmId);
+    public Page<Provider> list(String firmId, PageRequest page) {
+        return store.page(firmId, page);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.teamscpe.platform.web;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +31,13 @@ public final class PageLinks {
     public static <T> RestResponse<T> ok(T body, PageRequest page, long total, UriInfo uri) {
         return RestResponse.ResponseBuilder.ok(body).header(TOTAL_COUNT, total)
                 .header(LINK, links(uri.getPath(), uri.getQueryParameters(), page, total)).build();
+    }
+
+    /** Adds the headers of one page of a list of {@code total} items to a response being built. */
+    public static Response.ResponseBuilder add(Response.ResponseBuilder response, PageRequest page, long total,
+                                               UriInfo uri) {
+        return response.header(TOTAL_COUNT, total)
+                .header(LINK, links(uri.getPath(), uri.getQueryParameters(), page, total));
     }
 
     /** The Link header's value for {@code page} of {@code total} items at {@code path} with these query parameters. */

@@ -2,6 +2,8 @@ package io.teamscpe.session.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.session.api.EnrollmentApi.EnrolleeRequest;
 import io.teamscpe.session.api.EnrollmentApi.RosterRequest;
 import io.teamscpe.session.api.EnrollmentApi.RosterView;
@@ -15,15 +17,28 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/sessions/{id}/enrollments")
 @RolesAllowed("cpe-admin")
 @Blocking
 @Tag(name = "Enrollments", description = "The roster the LMS syncs; published so attendance and polls match people")
 public class EnrollmentResource {
+    /** The fields the roster list sorts by (EnrollmentStore knows each). */
+    private static final List<String> SORTS = List.of("lmsId", "email", "displayName", "enrolledAt");
     private final EnrollmentService enrollments;
     private final FirmContext firm;
 
@@ -33,9 +48,24 @@ public class EnrollmentResource {
     }
 
     @GET
-    @Operation(summary = "The session's roster")
-    public RosterView list(@PathParam("id") UUID id) {
-        return RosterView.of(enrollments.list(firm.firmId(), id));
+    @Operation(summary = "The session's roster, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the roster (enrolled counts the whole roster)",
+            headers = {@Header(name = PageLinks.TOTAL_COUNT, description = PageLinks.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = PageLinks.LINK, description = PageLinks.LINK_DOC,
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RosterView.class)))
+    public RestResponse<RosterView> list(@PathParam("id") UUID id,
+            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.SORT_DOC + "lmsId (the default), email, displayName, enrolledAt.")
+            @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        var found = enrollments.list(firm.firmId(), id, paging);
+        return PageLinks.ok(RosterView.of(found), paging, found.enrolled(), uri);
     }
 
     @PUT

@@ -1,6 +1,8 @@
 package io.teamscpe.session.rest;
 
 import io.teamscpe.platform.web.Created;
+import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageRequest;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.api.RulesetApi.RulesetList;
@@ -17,21 +19,28 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/rulesets")
 @RolesAllowed("cpe-admin")
 @Blocking
 @Tag(name = "Rulesets", description = "The firm's versioned credit rules; presets are created on first use")
 public class RulesetResource {
+    /** The fields the list sorts by (RulesetStore knows each). */
+    private static final List<String> SORTS = List.of("name", "createdAt", "updatedAt");
     private final RulesetService rulesets;
     private final FirmContext firm;
 
@@ -41,9 +50,25 @@ public class RulesetResource {
     }
 
     @GET
-    @Operation(summary = "The firm's rulesets at their current versions, the default first")
-    public RulesetList list() {
-        return new RulesetList(rulesets.list(firm.firmId()).stream().map(RulesetView::of).toList());
+    @Operation(summary = "The firm's rulesets at their current versions, the default first, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the firm's rulesets",
+            headers = {@Header(name = PageLinks.TOTAL_COUNT, description = PageLinks.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = PageLinks.LINK, description = PageLinks.LINK_DOC,
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RulesetList.class)))
+    public RestResponse<RulesetList> list(
+            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.SORT_DOC + "name, createdAt, updatedAt (by default the firm's "
+                    + "default ruleset first, then by name).") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        var found = rulesets.list(firm.firmId(), paging);
+        return PageLinks.ok(new RulesetList(found.items().stream().map(RulesetView::of).toList()), paging,
+                found.total(), uri);
     }
 
     @GET
