@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,26 +72,36 @@ public final class Api {
      */
     public Reply getAll(String url, String items) {
         for (int attempt = 1; ; attempt++) {
-            Reply first = get(url);
+            List<Reply> pages = pages(url);
+            Reply first = pages.get(0);
             if (first.status() != 200) {
                 return first;
             }
-            ArrayNode all = json.createArrayNode();
-            all.addAll(itemsOf(first.body(), items));
-            Reply page = first;
-            boolean changed = false;
-            for (String next = link(page.header("Link"), "next"); next != null && !changed;
-                    next = link(page.header("Link"), "next")) {
-                page = get(URI.create(url).resolve(next).toString()).expect(200);
-                changed = !java.util.Objects.equals(first.header("ETag"), page.header("ETag"));
-                all.addAll(itemsOf(page.body(), items));
-            }
+            boolean changed = pages.stream().anyMatch(p -> !Objects.equals(first.header("ETag"), p.header("ETag")));
             if (changed && attempt < 10) {
                 continue;
             }
+            ArrayNode all = json.createArrayNode();
+            pages.forEach(p -> all.addAll(itemsOf(p.body(), items)));
             JsonNode body = items == null ? all : ((ObjectNode) first.body().deepCopy()).set(items, all);
             return new Reply(first.status(), body, first.request(), first.headers());
         }
+    }
+
+    /** Every page of a list from {@code url} on, following the Link header's {@code next}; a failed GET ends it. */
+    public List<Reply> pages(String url) {
+        List<Reply> pages = new ArrayList<>();
+        Reply page = get(url);
+        pages.add(page);
+        for (String next = link(page.header("Link"), "next"); page.status() == 200 && next != null;
+                next = link(page.header("Link"), "next")) {
+            page = get(URI.create(url).resolve(next).toString());
+            pages.add(page);
+            if (pages.size() > 100_000) {
+                throw new IllegalStateException(url + ": a list that never ends (Link next loops)");
+            }
+        }
+        return pages;
     }
 
     private static ArrayNode itemsOf(JsonNode body, String items) {
