@@ -2,8 +2,10 @@ package io.teamscpe.platform.web;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +32,34 @@ public final class PageLinks {
     /** 200 with {@code body}, one page of a list of {@code total} items, and its headers. */
     public static <T> RestResponse<T> ok(T body, PageRequest page, long total, UriInfo uri) {
         return RestResponse.ResponseBuilder.ok(body).header(TOTAL_COUNT, total)
-                .header(LINK, links(uri.getPath(), uri.getQueryParameters(), page, total)).build();
+                .header(LINK, links(uri.getPath(), query(uri), page, total)).build();
     }
 
     /** Adds the headers of one page of a list of {@code total} items to a response being built. */
     public static Response.ResponseBuilder add(Response.ResponseBuilder response, PageRequest page, long total,
                                                UriInfo uri) {
         return response.header(TOTAL_COUNT, total)
-                .header(LINK, links(uri.getPath(), uri.getQueryParameters(), page, total));
+                .header(LINK, links(uri.getPath(), query(uri), page, total));
+    }
+
+    /** The request's query parameters as JAX-RS decoded them, in the order the request named them. */
+    private static Map<String, List<String>> query(UriInfo uri) {
+        Map<String, List<String>> decoded = uri.getQueryParameters();
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        String raw = uri.getRequestUri().getRawQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                continue; // the decoded map's order below still carries it
+            }
+            if (decoded.containsKey(name)) {
+                ordered.putIfAbsent(name, decoded.get(name));
+            }
+        }
+        decoded.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     /** The Link header's value for {@code page} of {@code total} items at {@code path} with these query parameters. */
