@@ -96,7 +96,7 @@ final class ConferenceDayDriver {
         List<ServiceProcess> replicas = stack.replicas(Stack.Service.REPORTING);
         ServiceProcess replica = replicas.get(Math.floorMod(turn.getAndIncrement(), replicas.size()));
         try {
-            Api.Reply r = api.get(replica.baseUrl() + "/api/sessions/" + sessionId + "/completion");
+            Api.Reply r = api.getAll(replica.baseUrl() + "/api/sessions/" + sessionId + "/completion", "rows");
             return r.status() == 200 ? r.body() : null;
         } catch (IllegalStateException unreachable) {
             return null;

@@ -132,8 +132,8 @@ class EndToEndTest {
                 Duration.ofSeconds(60))).isNotEmpty();
 
         Api api = new Api(JSON, DemoFlow.adminToken(stack.emulator()));
-        JsonNode after = api.get(stack.endpoints().reportingService() + "/api/sessions/" + before.sessionId()
-                + "/completion").expect(200).body();
+        JsonNode after = api.getAll(stack.endpoints().reportingService() + "/api/sessions/" + before.sessionId()
+                + "/completion", "rows").expect(200).body();
         assertThat(after.path("rows")).isEqualTo(before.completion().path("rows"));
     }
 }

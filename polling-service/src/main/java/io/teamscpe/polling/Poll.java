@@ -2,6 +2,9 @@ package io.teamscpe.polling;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.teamscpe.platform.web.ETag;
+import io.teamscpe.platform.jdbc.PagedQuery;
+import io.teamscpe.platform.web.Page;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.polling.reconcile.TimeCheck;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -20,6 +24,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "poll")
 public class Poll extends PanacheEntityBase {
+    /** What each sortable field of the poll list sorts by. */
+    private static final Map<String, String> SORTS = Map.of("question", "lower(question)",
+            "responseCount", "responseCount");
     @Id
     public UUID id;
     @Column(name = "firm_id")
@@ -80,6 +87,12 @@ public class Poll extends PanacheEntityBase {
     /** The poll's ETag: its row version. */
     public ETag etag() {
         return new ETag("poll", version);
+    }
+
+    /** One page of the session's polls, in upload order unless another order is asked. */
+    public static Page<Poll> pageInSession(String firmId, String sessionId, PageRequest page) {
+        return PagedQuery.page(find("firmId = ?1 and sessionId = ?2" + page.orderBy(SORTS, "createdAt", "id"),
+                firmId, sessionId), page);
     }
 
     public int unmatchedCount() {

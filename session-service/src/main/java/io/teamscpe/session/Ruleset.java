@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 import io.teamscpe.platform.web.ETag;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,9 +51,5 @@ public class Ruleset extends PanacheEntityBase {
 
     public static Optional<Ruleset> defaultOf(String firmId) {
         return find("firmId = ?1 and firmDefault = true", firmId).firstResultOptional();
-    }
-
-    public static List<Ruleset> ofFirm(String firmId) {
-        return list("firmId = ?1 order by firmDefault desc, lower(name)", firmId);
     }
 }

@@ -13,6 +13,8 @@ import io.teamscpe.credential.service.OrganizerSearch;
 import io.teamscpe.credential.service.ProviderService;
 import io.teamscpe.credential.service.ValidationService;
 import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageRequest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,7 +29,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,6 +49,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Blocking
 @Tag(name = "Providers", description = "Microsoft Teams credentials of the firm")
 public class ProviderResource {
+    /** The fields the list sorts by (ProviderStore knows each). */
+    private static final List<String> SORTS = List.of("createdAt", "name", "status", "secretExpiresOn");
     private final ProviderService providers;
     private final ValidationService validation;
     private final OrganizerSearch directory;
@@ -69,9 +75,25 @@ public class ProviderResource {
     }
 
     @GET
-    @Operation(summary = "The firm's providers")
-    public List<ProviderView> list() {
-        return providers.list(firm.firmId()).stream().map(ProviderView::of).toList();
+    @Operation(summary = "The firm's providers, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the firm's providers",
+            headers = {@Header(name = PageLinks.TOTAL_COUNT, description = PageLinks.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = PageLinks.LINK, description = PageLinks.LINK_DOC,
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderView.class)))
+    public RestResponse<List<ProviderView>> list(
+            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.SORT_DOC + "createdAt (the default), name, status, "
+                    + "secretExpiresOn.") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        var found = providers.list(firm.firmId(), paging);
+        return PageLinks.ok(found.items().stream().map(ProviderView::of).toList(), paging, found.total(), uri);
     }
 
     @GET

@@ -10,9 +10,12 @@ import io.teamscpe.credential.ProviderStatus;
 import io.teamscpe.credential.crypto.SecretVault;
 import io.teamscpe.credential.messaging.CredentialEvents;
 import io.teamscpe.credential.store.OAuthStateStore;
+import io.teamscpe.credential.store.ProviderStore;
 import io.teamscpe.credential.store.TokenCacheStore;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.web.IfMatch;
+import io.teamscpe.platform.web.Page;
+import io.teamscpe.platform.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -28,9 +31,11 @@ public class ProviderService {
     private final IdentityProvider identity;
     private final TokenCacheStore tokenCaches;
     private final OAuthStateStore signIns;
+    private final ProviderStore store;
 
     public ProviderService(SecretVault vault, CredentialEvents events, IdentityProvider identity,
-                           TokenCacheStore tokenCaches, OAuthStateStore signIns) {
+                           TokenCacheStore tokenCaches, OAuthStateStore signIns, ProviderStore store) {
+        this.store = store;
         this.vault = vault;
         this.events = events;
         this.identity = identity;
@@ -119,9 +124,10 @@ public class ProviderService {
         return record(firmId, id, Diagnosis.valid("Signed in as " + displayName + " (" + upn + ")."));
     }
 
+    /** One page of the firm's providers (deleted ones are gone). */
     @Transactional
-    public List<Provider> list(String firmId) {
-        return Provider.list("firmId = ?1 and deletedAt is null order by createdAt", firmId);
+    public Page<Provider> list(String firmId, PageRequest page) {
+        return store.page(firmId, page);
     }
 
     @Transactional

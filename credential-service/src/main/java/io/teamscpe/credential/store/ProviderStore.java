@@ -3,20 +3,33 @@ package io.teamscpe.credential.store;
 import io.teamscpe.credential.ExpiryNoticeKind;
 import io.teamscpe.credential.TokenIssueOutcome;
 import io.teamscpe.credential.Provider;
+import io.teamscpe.platform.jdbc.PagedQuery;
+import io.teamscpe.platform.web.Page;
+import io.teamscpe.platform.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Queries over providers beyond the entity's own lookups: expiry dates, the daily notices, the token audit. */
+/** Queries over providers beyond the entity's own lookups: the paged list, expiry dates, the daily notices, the token audit. */
 @ApplicationScoped
 public class ProviderStore {
+    /** What each sortable field of the provider list sorts by (the list's own order: registration). */
+    private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "name", "lower(name)",
+            "status", "status", "secretExpiresOn", "secretExpiresOn");
     private final EntityManager em;
 
     public ProviderStore(EntityManager em) {
         this.em = em;
+    }
+
+    /** One page of the firm's live providers. */
+    public Page<Provider> page(String firmId, PageRequest page) {
+        return PagedQuery.page(Provider.find("firmId = ?1 and deletedAt is null"
+                + page.orderBy(SORTS, "createdAt", "id"), firmId), page);
     }
 
     /** Live providers whose secret expires on or before {@code until}. */

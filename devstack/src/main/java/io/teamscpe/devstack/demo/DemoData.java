@@ -29,7 +29,7 @@ public final class DemoData {
 
     /** The firm's NASBA GIB ruleset: the preset every firm has, whatever the firm renamed it to. */
     public static Ruleset nasbaGib(Api api, String sessionService) {
-        for (JsonNode r : api.get(sessionService + "/api/rulesets").expect(200).body().path("items")) {
+        for (JsonNode r : api.getAll(sessionService + "/api/rulesets", "items").expect(200).body().path("items")) {
             if (NASBA_GIB_PRESET.equals(r.path("preset").asText())) {
                 return new Ruleset(r.path("id").asText(), r.path("name").asText());
             }

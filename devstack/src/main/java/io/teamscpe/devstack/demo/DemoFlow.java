@@ -53,7 +53,7 @@ public final class DemoFlow {
 
     /** The demo firm's application credential for the Contoso tenant, registered on first use. */
     public static String provider(Api api, String credentialService) {
-        for (JsonNode p : api.get(credentialService + "/api/providers").expect(200).body()) {
+        for (JsonNode p : api.getAll(credentialService + "/api/providers", null).expect(200).body()) {
             if (DemoScenario.CLIENT_ID.equals(p.path("clientId").asText())) {
                 return p.path("id").asText();
             }
@@ -88,7 +88,8 @@ public final class DemoFlow {
     private static String session(Api api, String sessionService, String providerId, String rulesetId) {
         Map<String, Object> body = sessionBody(DemoScenario.MEETING_SUBJECT, DemoScenario.MEETING_START,
                 DemoScenario.MEETING_END, DemoScenario.JOIN_URL, providerId, rulesetId);
-        for (JsonNode s : api.get(sessionService + "/api/sessions?size=500").expect(200).body().path("items")) {
+        for (JsonNode s : api.getAll(sessionService + "/api/sessions?status=SCHEDULED&size=1000", "items").expect(200)
+                .body().path("items")) {
             if (DemoScenario.JOIN_URL.equals(s.path("joinUrl").asText())
                     && s.path("status").asText().equals("SCHEDULED")) {
                 String id = s.path("id").asText();

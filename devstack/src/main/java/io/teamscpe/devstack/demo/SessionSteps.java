@@ -68,7 +68,7 @@ public final class SessionSteps {
     public JsonNode uploadPolls(List<FormsExport> polls) {
         String url = pollsUrl();
         // polling-service learns of the session from an event: 404 until then
-        JsonNode listed = await().until(() -> api.get(url), r -> r.status() == 200).body();
+        JsonNode listed = await().until(() -> api.getAll(url, "polls"), r -> r.status() == 200).body();
         Set<String> present = new HashSet<>();
         listed.path("polls").forEach(p -> present.add(p.path("fileName").asText()));
         List<Api.Upload> missing = polls.stream().filter(p -> !present.contains(p.fileName()))
@@ -76,7 +76,7 @@ public final class SessionSteps {
         if (!missing.isEmpty()) {
             api.postFiles(url, "files", missing).expect(201);
         }
-        return api.get(url).expect(200).body();
+        return api.getAll(url, "polls").expect(200).body();
     }
 
     /** Excludes a poll from credit; it stays listed. */
@@ -87,7 +87,8 @@ public final class SessionSteps {
     /** The Completion report once {@code ready} holds for it. */
     public JsonNode completionWhen(Predicate<JsonNode> ready) {
         String url = endpoints.reportingService() + "/api/sessions/" + sessionId + "/completion";
-        return await().until(() -> api.get(url), r -> r.status() == 200 && ready.test(r.body())).body();
+        return await().until(() -> api.getAll(url, "rows"), r -> r.status() == 200 && ready.test(r.body()))
+                .body();
     }
 
     /** An admin's override of one participant's credit, with the reason the audit trail keeps. */

@@ -7,6 +7,8 @@ import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.PollWithHistory;
 import io.teamscpe.platform.security.FirmContext;
+import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.polling.api.PollApi;
 import io.teamscpe.polling.api.PollApi.InclusionChange;
 import io.teamscpe.polling.api.PollApi.MapRespondent;
@@ -27,16 +29,22 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -46,6 +54,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Blocking
 @Tag(name = "Polls", description = "Microsoft Forms poll exports of a session")
 public class PollResource {
+    /** The fields the poll list sorts by (Poll knows each). */
+    private static final List<String> SORTS = List.of("question", "responseCount");
     private final PollUploadService uploads;
     private final PollQueries queries;
     private final PollMaintenance maintenance;
@@ -76,9 +86,25 @@ public class PollResource {
     }
 
     @GET
-    @Operation(summary = "The session's polls")
-    public PollApi.PollList list(@PathParam("id") String sessionId) {
-        return PollApi.PollList.of(sessionId, queries.list(firm.firmId(), sessionId));
+    @Operation(summary = "The session's polls, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the session's polls",
+            headers = {@Header(name = PageLinks.TOTAL_COUNT, description = PageLinks.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = PageLinks.LINK, description = PageLinks.LINK_DOC,
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PollApi.PollList.class)))
+    public RestResponse<PollApi.PollList> list(@PathParam("id") String sessionId,
+            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.SORT_DOC + "question, responseCount (by default in upload "
+                    + "order).") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        var found = queries.list(firm.firmId(), sessionId, paging);
+        return PageLinks.ok(PollApi.PollList.of(sessionId, found.items()), paging, found.total(), uri);
     }
 
     @GET

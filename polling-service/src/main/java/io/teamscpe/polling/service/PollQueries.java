@@ -1,6 +1,8 @@
 package io.teamscpe.polling.service;
 
 import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.Page;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.Poll;
 import io.teamscpe.polling.PollFile;
@@ -37,10 +39,11 @@ public class PollQueries {
         this.history = history;
     }
 
+    /** One page of the session's polls, each with its current file. */
     @Transactional
-    public List<CurrentPoll> list(String firmId, String sessionId) {
+    public Page<CurrentPoll> list(String firmId, String sessionId, PageRequest page) {
         session(firmId, sessionId);
-        return Poll.listInSession(firmId, sessionId).stream().map(CurrentPoll::of).toList();
+        return Poll.pageInSession(firmId, sessionId, page).map(CurrentPoll::of);
     }
 
     @Transactional

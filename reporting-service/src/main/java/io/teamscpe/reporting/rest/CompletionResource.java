@@ -5,6 +5,8 @@ import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.platform.web.ETagged;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.reporting.report.ProcessingRun;
+import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.reporting.api.CompletionApi.CompletionReport;
 import io.teamscpe.reporting.api.CompletionApi.CompletionRow;
 import io.teamscpe.reporting.api.CompletionApi.OverrideRequest;
@@ -22,10 +24,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -54,21 +59,38 @@ public class CompletionResource {
     @GET
     @Path("completion")
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompletionReport.class)))
+    @APIResponse(responseCode = "200", description = "The report: the whole summary and one page of its rows",
+            headers = {@Header(name = PageLinks.TOTAL_COUNT, description = "How many rows the whole report has",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = PageLinks.LINK, description = PageLinks.LINK_DOC,
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CompletionReport.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    @Operation(summary = "The Completion report: suggested and final credit per professional (JSON; CSV or XLSX "
-            + "by Accept)")
+    @Operation(summary = "The Completion report: suggested and final credit per professional, its rows a page at a "
+            + "time (JSON; CSV or XLSX by Accept, whole)")
     public Response get(@PathParam("id") String sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                        @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        // JSON serialised and compressed once per change of the report's inputs, not per request
-        CompletionService.Encoded report = completion.reportJson(firm.firmId(), sessionId);
+                        @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+                        @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                                minimum = "0", maximum = "1000000", defaultValue = "0"))
+                        @QueryParam("page") Integer page,
+                        @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                                minimum = "1", maximum = "1000", defaultValue = "100"))
+                        @QueryParam("size") Integer size,
+                        @Parameter(description = PageRequest.SORT_DOC + "displayName, email, participantId, "
+                                + "matchStatus, minutesPresent, finalCredit (by default enrolled professionals first, "
+                                + "by name).") @QueryParam("sort") String sort,
+                        @Context UriInfo uri) {
+        PageRequest paging = PageRequest.of(page, size, sort, CompletionService.SORTS);
+        boolean gzip = ConditionalGet.acceptsGzip(acceptEncoding);
+        // the whole report in its own order is serialised and compressed once per change of its inputs
+        CompletionService.EncodedPage report = completion.reportPage(firm.firmId(), sessionId, paging, gzip);
         EntityTag tag = new EntityTag("completion-" + report.version(), true);
         if (ETagged.noneMatchNames(ifNoneMatch, tag.getValue())) {
             return Response.notModified(tag).build();
         }
-        boolean gzip = ConditionalGet.acceptsGzip(acceptEncoding);
-        return Response.ok(gzip ? report.gzip() : report.json(), MediaType.APPLICATION_JSON_TYPE).tag(tag)
+        return PageLinks.add(Response.ok(gzip ? report.gzip() : report.json(), MediaType.APPLICATION_JSON_TYPE),
+                        paging, report.rows(), uri).tag(tag)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header(HttpHeaders.CONTENT_ENCODING, gzip ? "gzip" : null).build();
     }

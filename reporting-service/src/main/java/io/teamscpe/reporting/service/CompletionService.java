@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.readmodel.KnownSessions;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.reporting.credit.AttendedTime;
 import io.teamscpe.reporting.credit.CreditEngine;
 import io.teamscpe.reporting.credit.CreditResult;
@@ -61,6 +62,21 @@ public class CompletionService {
     public record Encoded(long version, byte[] json, byte[] gzip) {
     }
 
+    /** One page of the report as JSON ({@code gzip} null unless asked for), and how many rows the report has. */
+    public record EncodedPage(long version, long rows, byte[] json, byte[] gzip) {
+    }
+
+    /** The fields the report's rows sort by; without one they keep the report's order (enrolled first, by name). */
+    public static final List<String> SORTS = List.of("displayName", "email", "participantId", "matchStatus",
+            "minutesPresent", "finalCredit");
+    private static final Map<String, Comparator<Row>> ORDERS = Map.of(
+            "displayName", Comparator.comparing(Row::displayName, Comparator.nullsLast(String::compareToIgnoreCase)),
+            "email", Comparator.comparing(Row::email, Comparator.nullsLast(String::compareToIgnoreCase)),
+            "participantId", Comparator.comparing(Row::participantId),
+            "matchStatus", Comparator.comparing(Row::matchStatus),
+            "minutesPresent", Comparator.comparingLong(Row::minutesPresent),
+            "finalCredit", Comparator.comparing(Row::finalCredit, Comparator.nullsFirst(Comparator.naturalOrder())));
+
     private final SessionFacts facts;
     private final Overrides overrides;
     private final ReportInputs inputs;
@@ -93,12 +109,34 @@ public class CompletionService {
      * committed version costs one statement; otherwise it is computed in a transaction of its own.
      */
     public Encoded reportJson(String firmId, String sessionId) {
+        return current(firmId, sessionId).encoded();
+    }
+
+    /**
+     * One page of the report's rows (sorted when asked, {@link #SORTS}) with the whole summary, as JSON and, when
+     * {@code gzip}, compressed. A page holding every row in the report's own order is the bytes made once per
+     * version; any other page is serialised for the request (a page is at most 1,000 rows).
+     */
+    public EncodedPage reportPage(String firmId, String sessionId, PageRequest page, boolean gzip) {
+        Computed c = current(firmId, sessionId);
+        CompletionReport r = c.report();
+        long version = c.encoded().version();
+        if (page.page() == 0 && page.sort() == null && page.size() >= r.rows().size()) {
+            return new EncodedPage(version, r.rows().size(), c.encoded().json(), c.encoded().gzip());
+        }
+        byte[] bytes = json.bytes(new CompletionReport(r.sessionId(), r.title(), r.scheduledStart(),
+                r.scheduledEnd(), r.timeZone(), r.ruleset(), r.rulesetVersion(), r.freshness(),
+                page.slice(r.rows(), ORDERS)));
+        return new EncodedPage(version, r.rows().size(), bytes, gzip ? gzip(bytes) : null);
+    }
+
+    private Computed current(String firmId, String sessionId) {
         OptionalLong version = inputs.committedVersion(firmId, sessionId);
         Computed hit = version.isPresent() ? computed.computed(sessionId, version.getAsLong()) : null;
         if (hit != null) {
-            return hit.encoded();
+            return hit;
         }
-        return QuarkusTransaction.requiringNew().call(() -> computed(firmId, sessionId).encoded());
+        return QuarkusTransaction.requiringNew().call(() -> computed(firmId, sessionId));
     }
 
     private Computed computed(String firmId, String sessionId) {

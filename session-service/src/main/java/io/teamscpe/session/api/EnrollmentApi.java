@@ -3,6 +3,7 @@ package io.teamscpe.session.api;
 import io.teamscpe.session.EnrolleeEntry;
 import io.teamscpe.session.Enrollment;
 import io.teamscpe.session.Roster;
+import io.teamscpe.session.RosterPage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -45,9 +46,17 @@ public final class EnrollmentApi {
         }
     }
 
-    @Schema(description = "The session's roster; changed is false when the request changed nothing (no event)")
+    @Schema(description = "The session's roster; changed is false when the request changed nothing (no event). "
+            + "GET lists it a page at a time: enrollees holds the page, enrolled counts the whole roster")
     public record RosterView(UUID sessionId, int rosterRevision, boolean changed, int enrolled,
                              List<EnrolleeView> enrollees) {
+        /** One page of the roster, in the order the page was read. */
+        public static RosterView of(RosterPage page) {
+            Roster roster = page.roster();
+            return new RosterView(roster.sessionId(), roster.rosterRevision(), roster.changed(),
+                    (int) page.enrolled(), roster.enrollments().stream().map(EnrolleeView::of).toList());
+        }
+
         public static RosterView of(Roster roster) {
             List<EnrolleeView> rows = roster.enrollments().stream().map(EnrolleeView::of)
                     .sorted(Comparator.comparing(EnrolleeView::lmsId)).toList();

@@ -5,6 +5,8 @@ import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.platform.web.ETagged;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.session.Roster;
+import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.session.api.EnrollmentApi.EnrolleeRequest;
 import io.teamscpe.session.api.EnrollmentApi.RosterRequest;
 import io.teamscpe.session.api.EnrollmentApi.RosterView;
@@ -23,6 +25,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -32,6 +43,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Blocking
 @Tag(name = "Enrollments", description = "The roster the LMS syncs; published so attendance and polls match people")
 public class EnrollmentResource {
+    /** The fields the roster list sorts by (EnrollmentStore knows each). */
+    private static final List<String> SORTS = List.of("lmsId", "email", "displayName", "enrolledAt");
     private final EnrollmentService enrollments;
     private final FirmContext firm;
 
@@ -41,11 +54,25 @@ public class EnrollmentResource {
     }
 
     @GET
-    @Operation(summary = "The session's roster, with its ETag")
-    public RestResponse<RosterView> list(@PathParam("id") UUID id, @Parameter(description = ETagged.IF_NONE_MATCH)
-                                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Roster roster = enrollments.list(firm.firmId(), id);
-        return ETagged.read(RosterView.of(roster), roster.etag(), ifNoneMatch);
+    @Operation(summary = "The session's roster, a page at a time, with its ETag")
+    @APIResponse(responseCode = "200", description = "One page of the roster (enrolled counts the whole roster)",
+            headers = {@Header(name = PageLinks.TOTAL_COUNT, description = PageLinks.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = PageLinks.LINK, description = PageLinks.LINK_DOC,
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RosterView.class)))
+    public RestResponse<RosterView> list(@PathParam("id") UUID id,
+            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.SORT_DOC + "lmsId (the default), email, displayName, enrolledAt.")
+            @QueryParam("sort") String sort,
+            @Parameter(description = ETagged.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context UriInfo uri) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        var found = enrollments.list(firm.firmId(), id, paging);
+        return PageLinks.ok(RosterView.of(found), found.roster().etag(), ifNoneMatch, paging, found.enrolled(), uri);
     }
 
     @PUT

@@ -4,6 +4,8 @@ import io.teamscpe.platform.web.Created;
 import io.teamscpe.platform.web.ETagged;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.session.RulesetAtVersion;
+import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageRequest;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.api.RulesetApi.RulesetList;
@@ -22,7 +24,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -39,6 +44,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Blocking
 @Tag(name = "Rulesets", description = "The firm's versioned credit rules; presets are created on first use")
 public class RulesetResource {
+    /** The fields the list sorts by (RulesetStore knows each). */
+    private static final List<String> SORTS = List.of("name", "createdAt", "updatedAt");
     private final RulesetService rulesets;
     private final FirmContext firm;
 
@@ -48,9 +55,25 @@ public class RulesetResource {
     }
 
     @GET
-    @Operation(summary = "The firm's rulesets at their current versions, the default first")
-    public RulesetList list() {
-        return new RulesetList(rulesets.list(firm.firmId()).stream().map(RulesetView::of).toList());
+    @Operation(summary = "The firm's rulesets at their current versions, the default first, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the firm's rulesets",
+            headers = {@Header(name = PageLinks.TOTAL_COUNT, description = PageLinks.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = PageLinks.LINK, description = PageLinks.LINK_DOC,
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RulesetList.class)))
+    public RestResponse<RulesetList> list(
+            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.SORT_DOC + "name, createdAt, updatedAt (by default the firm's "
+                    + "default ruleset first, then by name).") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        var found = rulesets.list(firm.firmId(), paging);
+        return PageLinks.ok(new RulesetList(found.items().stream().map(RulesetView::of).toList()), paging,
+                found.total(), uri);
     }
 
     @GET

@@ -3,6 +3,10 @@ package io.teamscpe.session.rest;
 import io.teamscpe.platform.web.Created;
 import io.teamscpe.platform.web.ETagged;
 import io.teamscpe.platform.web.IfMatch;
+import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageRequest;
+import io.teamscpe.platform.web.QueryInstants;
+import io.teamscpe.session.SessionFilter;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.Session;
@@ -12,11 +16,9 @@ import io.teamscpe.session.api.SessionApi.SessionView;
 import io.teamscpe.session.service.SessionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,8 +27,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,6 +47,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Blocking
 @Tag(name = "Sessions", description = "CPE sessions and their Teams meetings")
 public class SessionResource {
+    /** The fields the list sorts by (SessionStore knows each). */
+    private static final List<String> SORTS = List.of("scheduledStart", "scheduledEnd", "title", "status");
     private final SessionService sessions;
     private final FirmContext firm;
 
@@ -85,13 +90,36 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "The firm's sessions, by schedule and status, a page at a time")
-    public SessionPage list(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
-                            @QueryParam("status") Session.Status status,
-                            // bounded so that page × size stays an int offset
-                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return SessionPage.of(sessions.list(firm.firmId(), from, to, status, page, size));
+    @Operation(summary = "The firm's sessions, filtered by schedule, status, organizer and text, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the sessions the filters let through",
+            headers = {@Header(name = PageLinks.TOTAL_COUNT, description = PageLinks.TOTAL_COUNT_DOC,
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = PageLinks.LINK, description = PageLinks.LINK_DOC,
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionPage.class)))
+    public RestResponse<SessionPage> list(
+            @Parameter(description = "Sessions scheduled to start at or after this: " + QueryInstants.DOC)
+            @QueryParam("from") String from,
+            @Parameter(description = "Sessions scheduled to start before this (a date includes that whole day): "
+                    + QueryInstants.DOC) @QueryParam("to") String to,
+            @Parameter(description = "Only sessions with this status") @QueryParam("status") Session.Status status,
+            @Parameter(description = "Only the sessions of this Meeting Organizer: the id the session carries "
+                    + "(meeting.organizerId), case-insensitive") @QueryParam("organizer") @Size(max = 100)
+            String organizer,
+            @Parameter(description = "Only sessions whose title or description contains this text "
+                    + "(case-insensitive)") @QueryParam("q") @Size(max = 200) String q,
+            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
+            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @Parameter(description = PageRequest.SORT_DOC + "scheduledStart (the default), scheduledEnd, title, "
+                    + "status.") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        var filter = new SessionFilter(QueryInstants.from("from", from), QueryInstants.until("to", to), status,
+                organizer, q);
+        var found = sessions.list(firm.firmId(), filter, paging);
+        return PageLinks.ok(SessionPage.of(found), paging, found.total(), uri);
     }
 
     @DELETE

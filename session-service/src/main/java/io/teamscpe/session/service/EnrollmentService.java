@@ -3,9 +3,12 @@ package io.teamscpe.session.service;
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.web.IfMatch;
+import io.teamscpe.platform.web.Page;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.session.EnrolleeEntry;
 import io.teamscpe.session.Enrollment;
 import io.teamscpe.session.Roster;
+import io.teamscpe.session.RosterPage;
 import io.teamscpe.session.Session;
 import io.teamscpe.session.messaging.RosterEvents;
 import io.teamscpe.session.store.EnrollmentStore;
@@ -36,10 +39,12 @@ public class EnrollmentService {
         this.store = store;
     }
 
+    /** One page of the session's roster, and how many are enrolled in all. */
     @Transactional
-    public Roster list(String firmId, UUID sessionId) {
+    public RosterPage list(String firmId, UUID sessionId, PageRequest page) {
         Session s = sessions.get(firmId, sessionId);
-        return view(s, false);
+        Page<Enrollment> found = store.page(s.id, page);
+        return new RosterPage(new Roster(s.id, s.rosterRevision, false, found.items()), found.total());
     }
 
     @Transactional

@@ -3,6 +3,8 @@ package io.teamscpe.session.service;
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.web.IfMatch;
+import io.teamscpe.platform.web.Page;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.session.Ruleset;
 import io.teamscpe.session.RulesetAtVersion;
 import io.teamscpe.session.RulesetDraft;
@@ -36,9 +38,9 @@ public class RulesetService {
     }
 
     @Transactional
-    public List<RulesetAtVersion> list(String firmId) {
+    public Page<RulesetAtVersion> list(String firmId, PageRequest page) {
         seeding.ensurePresets(firmId);
-        return Ruleset.ofFirm(firmId).stream().map(r -> view(r, r.currentVersion)).toList();
+        return store.page(firmId, page).map(r -> view(r, r.currentVersion));
     }
 
     @Transactional

@@ -6,12 +6,14 @@ import static io.teamscpe.session.SessionDraft.LATEST;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.web.IfMatch;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.session.MeetingDirectory;
 import io.teamscpe.session.MeetingDirectory.MeetingLink;
 import io.teamscpe.session.PinnedRuleset;
 import io.teamscpe.session.ResolvedMeeting;
 import io.teamscpe.session.Session;
 import io.teamscpe.session.SessionDraft;
+import io.teamscpe.session.SessionFilter;
 import io.teamscpe.session.SessionPage;
 import io.teamscpe.session.config.SessionConfig;
 import io.teamscpe.session.messaging.SessionEvents;
@@ -182,13 +184,19 @@ public class SessionService {
     }
 
     /**
-     * One page of the firm's sessions by scheduled start. The offset is computed in long: a page past the end is
-     * empty, never an overflow; {@code from}/{@code to} outside the years sessions may have are clamped to them.
+     * One page of the firm's sessions the filter lets through; {@code from}/{@code to} outside the years sessions
+     * may have are clamped to them, and a blank organizer or text filters nothing.
      */
     @Transactional
-    public SessionPage list(String firmId, Instant from, Instant to, Session.Status status, int page, int size) {
-        return store.page(firmId, clamp(from == null ? EARLIEST : from),
-                to == null || to.isAfter(LATEST) ? LATEST.plusSeconds(1) : clamp(to), status, page, size);
+    public SessionPage list(String firmId, SessionFilter filter, PageRequest page) {
+        Instant from = filter.from(), to = filter.to();
+        return store.page(firmId, new SessionFilter(clamp(from == null ? EARLIEST : from),
+                to == null || to.isAfter(LATEST) ? LATEST.plusSeconds(1) : clamp(to), filter.status(),
+                blankAsNull(filter.organizer()), blankAsNull(filter.text())), page);
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static Instant clamp(Instant t) {

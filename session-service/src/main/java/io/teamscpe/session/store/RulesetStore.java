@@ -3,6 +3,9 @@ package io.teamscpe.session.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.contracts.session.RulesetRules;
+import io.teamscpe.platform.jdbc.PagedQuery;
+import io.teamscpe.platform.web.Page;
+import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.session.Ruleset;
 import io.teamscpe.session.RulesetValidator;
 import io.teamscpe.session.RulesetVersion;
@@ -11,12 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Rulesets and their versions as stored: rows, the rules as JSON, the presets claim and the outbox state. */
 @ApplicationScoped
 public class RulesetStore {
+    /** What each sortable field of the ruleset list sorts by. */
+    private static final Map<String, String> SORTS = Map.of("name", "lower(name)", "createdAt", "createdAt",
+            "updatedAt", "updatedAt");
     private final EntityManager em;
     private final ObjectMapper mapper;
 
@@ -56,6 +63,12 @@ public class RulesetStore {
         v.createdBy = user;
         v.publishedEventId = publishedEventId;
         v.persist();
+    }
+
+    /** One page of the firm's rulesets: the default first, then by name, unless another order is asked. */
+    public Page<Ruleset> page(String firmId, PageRequest page) {
+        return PagedQuery.page(Ruleset.find("firmId = ?1" + page.orderBy(SORTS, "firmDefault desc, lower(name)",
+                "id"), firmId), page);
     }
 
     /** Another ruleset of the firm with this name (case-insensitive), if any. */
