@@ -14,6 +14,7 @@ import io.teamscpe.credential.service.ProviderService;
 import io.teamscpe.credential.service.ValidationService;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageParams;
 import io.teamscpe.platform.web.PageRequest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -84,14 +86,11 @@ public class ProviderResource {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderView.class)))
     public RestResponse<List<ProviderView>> list(
-            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @BeanParam PageParams pages,
             @Parameter(description = PageRequest.SORT_DOC + "createdAt (the default), name, status, "
                     + "secretExpiresOn.") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        PageRequest paging = pages.request(sort, SORTS);
         var found = providers.list(firm.firmId(), paging);
         return PageLinks.ok(found.items().stream().map(ProviderView::of).toList(), paging, found.total(), uri);
     }

@@ -8,6 +8,7 @@ import io.teamscpe.polling.CurrentPoll;
 import io.teamscpe.polling.PollWithHistory;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageParams;
 import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.polling.api.PollApi;
 import io.teamscpe.polling.api.PollApi.InclusionChange;
@@ -21,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -95,14 +97,11 @@ public class PollResource {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = PollApi.PollList.class)))
     public RestResponse<PollApi.PollList> list(@PathParam("id") String sessionId,
-            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @BeanParam PageParams pages,
             @Parameter(description = PageRequest.SORT_DOC + "question, responseCount (by default in upload "
                     + "order).") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        PageRequest paging = pages.request(sort, SORTS);
         var found = queries.list(firm.firmId(), sessionId, paging);
         return PageLinks.ok(PollApi.PollList.of(sessionId, found.items()), paging, found.total(), uri);
     }

@@ -6,6 +6,7 @@ import io.teamscpe.platform.web.ETagged;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageParams;
 import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.reporting.api.CompletionApi.CompletionReport;
 import io.teamscpe.reporting.api.CompletionApi.CompletionRow;
@@ -17,6 +18,7 @@ import io.teamscpe.reporting.service.ProcessingService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -71,17 +73,12 @@ public class CompletionResource {
             + "time (JSON; CSV or XLSX by Accept, whole)")
     public Response get(@PathParam("id") String sessionId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                         @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-                        @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                                minimum = "0", maximum = "1000000", defaultValue = "0"))
-                        @QueryParam("page") Integer page,
-                        @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                                minimum = "1", maximum = "1000", defaultValue = "100"))
-                        @QueryParam("size") Integer size,
+                        @BeanParam PageParams pages,
                         @Parameter(description = PageRequest.SORT_DOC + "displayName, email, participantId, "
                                 + "matchStatus, minutesPresent, finalCredit (by default enrolled professionals first, "
                                 + "by name).") @QueryParam("sort") String sort,
                         @Context UriInfo uri) {
-        PageRequest paging = PageRequest.of(page, size, sort, CompletionService.SORTS);
+        PageRequest paging = pages.request(sort, CompletionService.SORTS);
         boolean gzip = ConditionalGet.acceptsGzip(acceptEncoding);
         // the whole report in its own order is serialised and compressed once per change of its inputs
         CompletionService.EncodedPage report = completion.reportPage(firm.firmId(), sessionId, paging, gzip);

@@ -6,6 +6,7 @@ import io.teamscpe.platform.web.ETagged;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.session.Roster;
 import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageParams;
 import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.session.api.EnrollmentApi.EnrolleeRequest;
 import io.teamscpe.session.api.EnrollmentApi.RosterRequest;
@@ -15,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -62,15 +64,12 @@ public class EnrollmentResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RosterView.class)))
     public RestResponse<RosterView> list(@PathParam("id") UUID id,
-            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @BeanParam PageParams pages,
             @Parameter(description = PageRequest.SORT_DOC + "lmsId (the default), email, displayName, enrolledAt.")
             @QueryParam("sort") String sort,
             @Parameter(description = ETagged.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri) {
-        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        PageRequest paging = pages.request(sort, SORTS);
         var found = enrollments.list(firm.firmId(), id, paging);
         return PageLinks.ok(RosterView.of(found), found.roster().etag(), ifNoneMatch, paging, found.enrolled(), uri);
     }

@@ -5,6 +5,7 @@ import io.teamscpe.platform.web.ETagged;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.session.RulesetAtVersion;
 import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageParams;
 import io.teamscpe.platform.web.PageRequest;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
@@ -16,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -63,14 +65,11 @@ public class RulesetResource {
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RulesetList.class)))
     public RestResponse<RulesetList> list(
-            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @BeanParam PageParams pages,
             @Parameter(description = PageRequest.SORT_DOC + "name, createdAt, updatedAt (by default the firm's "
                     + "default ruleset first, then by name).") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        PageRequest paging = pages.request(sort, SORTS);
         var found = rulesets.list(firm.firmId(), paging);
         return PageLinks.ok(new RulesetList(found.items().stream().map(RulesetView::of).toList()), paging,
                 found.total(), uri);

@@ -4,6 +4,7 @@ import io.teamscpe.platform.web.Created;
 import io.teamscpe.platform.web.ETagged;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.platform.web.PageLinks;
+import io.teamscpe.platform.web.PageParams;
 import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.platform.web.QueryInstants;
 import io.teamscpe.session.SessionFilter;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -108,14 +110,11 @@ public class SessionResource {
             String organizer,
             @Parameter(description = "Only sessions whose title or description contains this text "
                     + "(case-insensitive)") @QueryParam("q") @Size(max = 200) String q,
-            @Parameter(description = PageRequest.PAGE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") Integer page,
-            @Parameter(description = PageRequest.SIZE_DOC, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") Integer size,
+            @BeanParam PageParams pages,
             @Parameter(description = PageRequest.SORT_DOC + "scheduledStart (the default), scheduledEnd, title, "
                     + "status.") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        PageRequest paging = PageRequest.of(page, size, sort, SORTS);
+        PageRequest paging = pages.request(sort, SORTS);
         var filter = new SessionFilter(QueryInstants.from("from", from), QueryInstants.until("to", to), status,
                 organizer, q);
         var found = sessions.list(firm.firmId(), filter, paging);
