@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * spaces): {@code Created.at} 201, {@code Response.accepted} 202, {@code Response.noContent} 204,
  * {@code Response.seeOther} 303, {@code Response.notModified} 304, {@code Response.ok} 200,
  * {@code Response.status(2xx|3xx)} (both sides of a conditional), an entity return type 200, {@code void} 204;
- * a read answered through platform's {@code ETagged.read} also 304 (its If-None-Match names the current ETag).
+ * a read that takes {@code If-None-Match} also 304 (platform's {@code ETagged.read} and {@code PageLinks.ok} with an
+ * ETag answer 304 when it names the current ETag).
  * Keyed "METHOD /path" as in the OpenAPI document (no trailing slash).
  */
 public final class ResourceStatuses {
@@ -117,7 +118,7 @@ public final class ResourceStatuses {
             out.add("204");
         } else if (!returnType.equals("Response")) {
             out.add("200");
-            if (body.contains("ETagged.read(")) {
+            if (body.contains("HttpHeaders.IF_NONE_MATCH")) {
                 out.add("304");
             }
         } else {
