@@ -11,6 +11,7 @@ import io.restassured.RestAssured;
 import io.teamscpe.devstack.demo.Api;
 import io.teamscpe.devstack.quarkus.Tokens;
 import io.teamscpe.emulator.DemoScenario;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class ProviderListTest {
     private static final String FIRM = "firm-provider-list";
 
+    @Inject
+    ObjectMapper json;
+
     @Test
     void providersArePagedSortedAndCounted() {
         List<String> ids = new ArrayList<>();
@@ -30,7 +34,7 @@ class ProviderListTest {
             ids.add(ProviderFixtures.register(FIRM, DemoScenario.TENANT_ID, UUID.randomUUID().toString(),
                     "secret-" + expiry, expiry));
         }
-        Api api = new Api(new ObjectMapper(), Tokens.admin(FIRM));
+        Api api = new Api(json, Tokens.admin(FIRM));
         String base = RestAssured.baseURI + ":" + RestAssured.port + "/api/providers";
         List<Api.Reply> pages = api.pages(base + "?size=2");
         assertThat(pages).hasSize(3).allSatisfy(p -> assertThat(p.header("X-Total-Count")).isEqualTo("5"));

@@ -35,7 +35,7 @@ class PollListTest {
             }
             Fixtures.upload(firm, session, new Part("poll-" + i + ".xlsx", poll.xlsx())).then().statusCode(201);
         }
-        Api api = new Api(new ObjectMapper(), Tokens.admin(firm));
+        Api api = new Api(json, Tokens.admin(firm));
         String url = RestAssured.baseURI + ":" + RestAssured.port + "/api/sessions/" + session + "/polls";
         List<Api.Reply> pages = api.pages(url + "?size=1");
         assertThat(pages).hasSize(3).allSatisfy(p -> {

@@ -46,7 +46,7 @@ class CompletionPagingTest {
             feed.attendee("oid-" + i, "p" + i + "@firm.test", names[i], false, new int[] {0, 10 * (i + 1)});
         }
         String snapshot = feed.publishAttendance();
-        Api api = new Api(new ObjectMapper(), Tokens.admin(FIRM));
+        Api api = new Api(json, Tokens.admin(FIRM));
         String url = RestAssured.baseURI + ":" + RestAssured.port + "/api/sessions/" + feed.sessionId
                 + "/completion";
         JsonNode whole = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> api.get(url),

@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.teamscpe.devstack.demo.Api;
 import io.teamscpe.devstack.quarkus.Tokens;
 import io.teamscpe.emulator.DemoScenario;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ListPagingTest {
+    @Inject
+    ObjectMapper json;
     private static final String FIRM = "firm-lists";
     /** Titles in start order (Nov 1 to 7); all but the last are cancelled, so the one meeting serves them all. */
     private static final List<String> TITLES = List.of("Gamma ethics", "alpha tax", "Delta audit", "beta ethics",
@@ -173,15 +176,15 @@ class ListPagingTest {
                 .body("type", equalTo("https://teamscpe.io/problems/" + type));
     }
 
-    private static List<String> ids(String query) {
+    private List<String> ids(String query) {
         return texts(list(query).path("items"), "id");
     }
 
-    private static JsonNode list(String query) {
+    private JsonNode list(String query) {
         return list("/api/sessions", query);
     }
 
-    private static JsonNode list(String path, String query) {
+    private JsonNode list(String path, String query) {
         Api.Reply reply = api().get(base() + path + "?" + query).expect(200);
         return reply.body();
     }
@@ -190,8 +193,8 @@ class ListPagingTest {
         return StreamSupport.stream(items.spliterator(), false).map(i -> i.path(field).asText()).toList();
     }
 
-    private static Api api() {
-        return new Api(new ObjectMapper(), Tokens.admin(FIRM));
+    private Api api() {
+        return new Api(json, Tokens.admin(FIRM));
     }
 
     private static String base() {
