@@ -110,7 +110,7 @@ class AttendanceMappingTest {
                 .body("rows.find { it.participantId == 'bob' }.mappedAttendees", equalTo(List.of()));
         JsonPath second = process(firm, feed);
         assertThat(second.getInt("run.revised")).isEqualTo(1);
-        assertThat(second.getList("events.type")).containsExactly("io.teamscpe.credit.revised.v1");
+        assertThat(second.getList("events.type")).containsExactly("io.teamscpe.credit.revised.v2");
         assertThat(second.getString("events[0].data.professionalId")).isEqualTo("bob");
 
         JsonNode trail = json.readTree(ZipEntries.read(given().auth().oauth2(Tokens.admin(firm))

@@ -57,7 +57,7 @@ class AuditBundleTest {
         assertThat(text(files, "overrides.json")).contains("documented audio-only attendance", "admin@" + FIRM);
         JsonNode published = json.readTree(files.get("published-credit-events.json"));
         assertThat(published).hasSize(2);
-        assertThat(published.findValuesAsText("type")).containsOnly("io.teamscpe.credit.awarded.v1");
+        assertThat(published.findValuesAsText("type")).containsOnly("io.teamscpe.credit.awarded.v2");
         JsonNode manifest = json.readTree(files.get("manifest.json"));
         assertThat(manifest.get("sessionId").asText()).isEqualTo(feed.sessionId);
         assertThat(manifest.get("notes").toString()).contains("attendance-ingest-service", "polling-service");

@@ -95,7 +95,7 @@ class CompletionFlowTest {
             assertThat(EventSchemas.validate(KafkaProbe.header(r, "ce_type"), r.value())).isEmpty();
         }
         ConsumerRecord<String, String> revision = credits.get(2);
-        assertThat(KafkaProbe.header(revision, "ce_type")).isEqualTo("io.teamscpe.credit.revised.v1");
+        assertThat(KafkaProbe.header(revision, "ce_type")).isEqualTo("io.teamscpe.credit.revised.v2");
         assertThat(revision.value()).contains("\"professionalId\":\"ann\"").contains("\"previousCredits\":2.0")
                 .contains("\"credits\":1.2");
         assertThat(credits.get(0).value() + credits.get(1).value())

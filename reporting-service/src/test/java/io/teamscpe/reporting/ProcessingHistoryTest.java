@@ -60,17 +60,17 @@ class ProcessingHistoryTest {
 
         JsonPath first = run(feed, 1).statusCode(200).extract().jsonPath();
         assertThat(first.getInt("run.awarded")).isEqualTo(2);
-        assertThat(first.getList("events.type")).containsOnly("io.teamscpe.credit.awarded.v1").hasSize(2);
+        assertThat(first.getList("events.type")).containsOnly("io.teamscpe.credit.awarded.v2").hasSize(2);
         assertThat(first.getList("events.data.professionalId")).containsExactlyInAnyOrder("ann", "bob");
         assertThat(first.getList("events.data.award.processingRun")).containsOnly(1);
         assertThat(first.getList("events.eventId")).doesNotContainNull();
 
         JsonPath second = run(feed, 2).statusCode(200).extract().jsonPath();
-        assertThat(second.getList("events.type")).containsExactly("io.teamscpe.credit.revised.v1");
+        assertThat(second.getList("events.type")).containsExactly("io.teamscpe.credit.revised.v2");
         Map<String, Object> revised = second.getMap("events[0].data");
         assertThat(revised).containsEntry("professionalId", "bob");
         assertThat(revised.get("previousCredits").toString()).isEqualTo("1.0");
-        assertThat(EventSchemas.validate("io.teamscpe.credit.revised.v1", json.writeValueAsString(revised)))
+        assertThat(EventSchemas.validate("io.teamscpe.credit.revised.v2", json.writeValueAsString(revised)))
                 .isEmpty();
 
         run(feed, 3).statusCode(404).contentType("application/problem+json")

@@ -1,6 +1,7 @@
 package io.teamscpe.contracts.session;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -15,6 +16,34 @@ import java.util.List;
  */
 public record RulesetRules(Credit credit, Attendance attendance, Engagement engagement, List<Tier> tiers,
                            List<BigDecimal> allowedSteps, WithoutPolls withoutPolls) {
+
+    /**
+     * The credit full attendance of {@code scheduledMinutes} earns under these rules: the maximum a session derives
+     * when the administrator gives none (100 min under NASBA → 2.0; 75 min → 1.4 in fifths, 1.5 in halves, 1 in
+     * whole credits). Minutes ÷ minutes per credit rounded down to the increment, then the ruleset's cap, the minimum
+     * (below it: 0) and the allowed steps, as the credit engine applies them.
+     */
+    public BigDecimal maxCreditFor(long scheduledMinutes) {
+        BigDecimal credit = BigDecimal.valueOf(Math.max(0, scheduledMinutes))
+                .divide(BigDecimal.valueOf(credit().minutesPerCredit()), 4, RoundingMode.DOWN)
+                .divide(credit().increment(), 0, RoundingMode.DOWN).multiply(credit().increment());
+        if (credit().cap() != null && credit.compareTo(credit().cap()) > 0) {
+            credit = credit().cap();
+        }
+        if (credit.compareTo(credit().minimumCredit()) < 0) {
+            credit = BigDecimal.ZERO;
+        }
+        if (allowedSteps != null && !allowedSteps.isEmpty()) {
+            BigDecimal best = BigDecimal.ZERO;
+            for (BigDecimal step : allowedSteps) {
+                if (step.compareTo(credit) <= 0 && step.compareTo(best) > 0) {
+                    best = step;
+                }
+            }
+            credit = best;
+        }
+        return credit.setScale(1, RoundingMode.DOWN);
+    }
 
     /**
      * @param minutesPerCredit minutes in one credit hour: 50 (NASBA, IRS, CFP) or 60 (most CLE)

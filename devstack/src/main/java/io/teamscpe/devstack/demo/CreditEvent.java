@@ -10,12 +10,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * An event on cpe.credits.v1 as a downstream CPE system reads it: its CloudEvents type and its data.
  *
- * @param type e.g. {@code io.teamscpe.credit.awarded.v1}
+ * @param type e.g. {@code io.teamscpe.credit.awarded.v2}
  */
 public record CreditEvent(String type, JsonNode data) {
-    public static final String AWARDED = "io.teamscpe.credit.awarded.v1";
-    public static final String REVISED = "io.teamscpe.credit.revised.v1";
-    public static final String REVOKED = "io.teamscpe.credit.revoked.v1";
+    public static final String AWARDED = "io.teamscpe.credit.awarded.v2";
+    public static final String REVISED = "io.teamscpe.credit.revised.v2";
+    public static final String REVOKED = "io.teamscpe.credit.revoked.v2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static CreditEvent of(ConsumerRecord<String, String> record) {
@@ -28,6 +28,11 @@ public record CreditEvent(String type, JsonNode data) {
 
     public String professionalId() {
         return data.path("professionalId").asText();
+    }
+
+    /** The session's credit type the credit is of (CPE for a session with a single ruleset). */
+    public String creditType() {
+        return data.path("creditType").asText();
     }
 
     /** The processing run that published it (awards and revisions carry it in their award). */

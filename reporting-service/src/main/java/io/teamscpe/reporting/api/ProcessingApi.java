@@ -26,7 +26,7 @@ public final class ProcessingApi {
     @Schema(description = "A credit event as published on cpe.credits.v1")
     public record CreditEventView(
             @Schema(description = "The CloudEvents id (ce_id): downstream systems de-duplicate by it") String eventId,
-            @Schema(description = "The CloudEvents type, e.g. io.teamscpe.credit.awarded.v1") String type,
+            @Schema(description = "The CloudEvents type, e.g. io.teamscpe.credit.awarded.v2") String type,
             @Schema(description = "When the event was produced (ce_time)") Instant time,
             @Schema(description = "When Kafka acknowledged it; null while it waits to be sent") Instant sentAt,
             @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "The event's body exactly as sent; its "

@@ -18,16 +18,19 @@ public class CreditPublisher {
         this.outbox = outbox;
     }
 
-    public void awarded(String sessionId, String firmId, CreditAward award, Instant now) {
-        outbox.publish(new CreditAwarded(sessionId, firmId, award.professionalId(), award, now));
+    public void awarded(String sessionId, String firmId, String creditType, CreditAward award, Instant now) {
+        outbox.publish(new CreditAwarded(sessionId, firmId, award.professionalId(), creditType, award, now));
     }
 
-    public void revised(String sessionId, String firmId, BigDecimal previous, CreditAward award, Instant now) {
-        outbox.publish(new CreditRevised(sessionId, firmId, award.professionalId(), previous, award, now));
+    public void revised(String sessionId, String firmId, String creditType, BigDecimal previous, CreditAward award,
+                        Instant now) {
+        outbox.publish(new CreditRevised(sessionId, firmId, award.professionalId(), creditType, previous, award,
+                now));
     }
 
-    public void revoked(String sessionId, String firmId, String professionalId, BigDecimal credits, String reason,
-                        int run, String by, Instant now) {
-        outbox.publish(new CreditRevoked(sessionId, firmId, professionalId, credits, reason, run, by, now));
+    public void revoked(String sessionId, String firmId, String professionalId, String creditType,
+                        BigDecimal credits, String reason, int run, String by, Instant now) {
+        outbox.publish(new CreditRevoked(sessionId, firmId, professionalId, creditType, credits, reason, run, by,
+                now));
     }
 }

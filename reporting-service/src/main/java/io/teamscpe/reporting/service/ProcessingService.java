@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.service;
 
 import io.teamscpe.contracts.credit.CreditAward;
+import io.teamscpe.contracts.session.CreditType;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.platform.readmodel.KnownSession;
@@ -126,15 +127,15 @@ public class ProcessingService {
                 continue;
             }
             if (change == AwardChange.AWARDED) {
-                publisher.awarded(sessionId, firmId, award, now);
+                publisher.awarded(sessionId, firmId, CreditType.DEFAULT_CODE, award, now);
             } else {
-                publisher.revised(sessionId, firmId, before.held(), award, now);
+                publisher.revised(sessionId, firmId, CreditType.DEFAULT_CODE, before.held(), award, now);
             }
             awards.store(sessionId, firmId, row.participantId(), row.finalCredit(), false, run, now);
         }
         for (Map.Entry<String, Published> e : published.entrySet()) {
             if (!enrolled.contains(e.getKey()) && !e.getValue().revoked()) {
-                publisher.revoked(sessionId, firmId, e.getKey(), e.getValue().credits(),
+                publisher.revoked(sessionId, firmId, e.getKey(), CreditType.DEFAULT_CODE, e.getValue().credits(),
                         "no longer enrolled in the session", run, by, now);
                 awards.store(sessionId, firmId, e.getKey(), BigDecimal.ZERO, true, run, now);
                 counts.merge(AwardChange.REVOKED, 1, Integer::sum);
