@@ -30,12 +30,17 @@ public class Enrollment extends PanacheEntityBase {
     public String displayName;
     @Column(name = "enrolled_at")
     public Instant enrolledAt;
+    /** The codes of the session's credit types the professional seeks; null: all of them. */
+    @Column(name = "credit_types")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> creditTypes;
 
     public static List<Enrollment> ofSession(UUID sessionId) {
         return list("sessionId = ?1 order by lmsId", sessionId);
     }
 
     public Enrollee toEnrollee() {
-        return new Enrollee(lmsId, email, List.copyOf(alternateEmails), displayName);
+        return new Enrollee(lmsId, email, List.copyOf(alternateEmails), displayName,
+                creditTypes == null ? null : List.copyOf(creditTypes));
     }
 }

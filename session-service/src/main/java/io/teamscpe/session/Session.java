@@ -3,15 +3,22 @@ package io.teamscpe.session;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.teamscpe.contracts.session.SessionDetails;
 import io.teamscpe.platform.web.ETag;
+import io.teamscpe.contracts.session.CreditType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,10 +66,19 @@ public class Session extends PanacheEntityBase {
     public Instant meetingStart;
     @Column(name = "meeting_end")
     public Instant meetingEnd;
+    /** The first credit type's ruleset, version and maximum (maxCredits above), kept in step with it. */
     @Column(name = "ruleset_id")
     public String rulesetId;
     @Column(name = "ruleset_version")
     public Integer rulesetVersion;
+    /**
+     * The credit types in the administrator's order (one or more). Replaced as a whole list when they change, so the
+     * rows are deleted and inserted again (never renumbered in place).
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "session_credit_type", joinColumns = @JoinColumn(name = "session_id"))
+    @OrderColumn(name = "position")
+    public List<SessionCreditType> creditTypes = new ArrayList<>();
     @Enumerated(EnumType.STRING)
     public Status status;
     public int revision;
@@ -96,8 +112,20 @@ public class Session extends PanacheEntityBase {
         return Roster.etag(rosterRevision);
     }
 
+    /** What the session's events carry: the legacy ruleset fields describe the first credit type. */
     public SessionDetails details() {
         return new SessionDetails(title, providerId, organizerId, meetingId, joinUrl, scheduledStart, scheduledEnd,
-                timeZone, maxCredits, List.copyOf(fieldsOfStudy), deliveryMethod, rulesetId, rulesetVersion);
+                timeZone, maxCredits, List.copyOf(fieldsOfStudy), deliveryMethod, rulesetId, rulesetVersion,
+                creditTypeList());
+    }
+
+    /** The credit types as the contract's records, in order. */
+    public List<CreditType> creditTypeList() {
+        return creditTypes.stream().map(SessionCreditType::toCreditType).toList();
+    }
+
+    /** Whether the first credit type's maximum was derived. */
+    public boolean maxCreditsDerived() {
+        return !creditTypes.isEmpty() && creditTypes.get(0).maxCreditsDerived;
     }
 }

@@ -1,5 +1,6 @@
 package io.teamscpe.session.api;
 
+import io.teamscpe.session.CreditTypeDraft;
 import io.teamscpe.session.EnrolleeEntry;
 import io.teamscpe.session.Enrollment;
 import io.teamscpe.session.Roster;
@@ -8,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,9 +28,13 @@ public final class EnrollmentApi {
             @NotBlank @Email @Size(max = 320) String email,
             @Size(max = 10) @Schema(description = "Other addresses the person may join Teams or answer polls with")
             List<@NotBlank @Email @Size(max = 320) String> alternateEmails,
-            @Size(max = 300) String displayName) {
+            @Size(max = 300) String displayName,
+            @Size(max = CreditTypeDraft.MAX_TYPES) @Schema(description = "Codes of the session's credit types the "
+                    + "professional seeks (e.g. [\"CFP\"]); left out or empty: all of them")
+            List<@NotBlank @Pattern(regexp = CreditTypeDraft.CODE_PATTERN, message = "must be 1 to 40 letters, "
+                    + "digits, '_' or '-'") String> creditTypes) {
         public EnrolleeEntry entry() {
-            return new EnrolleeEntry(lmsId, email, alternateEmails, displayName);
+            return new EnrolleeEntry(lmsId, email, alternateEmails, displayName, creditTypes);
         }
     }
 
@@ -40,9 +46,12 @@ public final class EnrollmentApi {
     }
 
     public record EnrolleeView(String lmsId, String email, List<String> alternateEmails, String displayName,
-                               Instant enrolledAt) {
+                               Instant enrolledAt,
+                               @Schema(description = "Codes of the session's credit types the professional seeks; "
+                                       + "null: all of them. A code the session no longer has is kept (and earns "
+                                       + "nothing)") List<String> creditTypes) {
         public static EnrolleeView of(Enrollment e) {
-            return new EnrolleeView(e.lmsId, e.email, e.alternateEmails, e.displayName, e.enrolledAt);
+            return new EnrolleeView(e.lmsId, e.email, e.alternateEmails, e.displayName, e.enrolledAt, e.creditTypes);
         }
     }
 

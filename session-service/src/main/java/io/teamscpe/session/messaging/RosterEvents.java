@@ -64,13 +64,21 @@ public class RosterEvents {
         return chunks;
     }
 
-    /** JSON bytes of one enrollee at most: every character escaped (six bytes), plus names and punctuation. */
+    /**
+     * JSON bytes of one enrollee at most: every character escaped (six bytes), plus names and punctuation (the
+     * credit types' member too).
+     */
     private static long worstCaseBytes(Enrollee e) {
         long chars = e.lmsId().length() + e.email().length()
                 + (e.displayName() == null ? 0 : e.displayName().length());
         for (String alternate : e.alternateEmails()) {
             chars += alternate.length() + 3;
         }
-        return 6 * chars + 100;
+        if (e.creditTypes() != null) {
+            for (String code : e.creditTypes()) {
+                chars += code.length() + 3;
+            }
+        }
+        return 6 * chars + 120;
     }
 }

@@ -11,6 +11,7 @@ import io.teamscpe.session.SessionFilter;
 import io.smallrye.common.annotation.Blocking;
 import io.teamscpe.platform.security.FirmContext;
 import io.teamscpe.session.Session;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.teamscpe.session.api.SessionApi.CreateSession;
 import io.teamscpe.session.api.SessionApi.SessionPage;
 import io.teamscpe.session.api.SessionApi.SessionView;
@@ -21,8 +22,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,6 +33,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -40,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -51,11 +56,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SessionResource {
     /** The fields the list sorts by (SessionStore knows each). */
     private static final List<String> SORTS = List.of("scheduledStart", "scheduledEnd", "title", "status");
+    /** RFC 7396's media type of a JSON merge patch. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
     private final SessionService sessions;
+    private final SessionMergePatch patches;
     private final FirmContext firm;
 
-    public SessionResource(SessionService sessions, FirmContext firm) {
+    public SessionResource(SessionService sessions, SessionMergePatch patches, FirmContext firm) {
         this.sessions = sessions;
+        this.patches = patches;
         this.firm = firm;
     }
 
@@ -66,8 +75,8 @@ public class SessionResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     public Response create(@Valid @NotNull CreateSession request) {
         var created = sessions.create(firm.firmId(), request.draft());
-        return Created.at("/api/sessions/" + created.session().id,
-                SessionView.of(created.session(), created.warnings()), created.session().etag());
+        return Created.at("/api/sessions/" + created.session().id, view(created.session(), created.warnings()),
+                created.session().etag());
     }
 
     @PUT
@@ -79,7 +88,27 @@ public class SessionResource {
                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                             @Valid @NotNull CreateSession request) {
         var updated = sessions.update(firm.firmId(), id, request.draft(), IfMatch.parse(ifMatch));
-        return ETagged.written(SessionView.of(updated.session(), updated.warnings()), updated.session().etag());
+        return ETagged.written(view(updated.session(), updated.warnings()), updated.session().etag());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some of a session's fields (JSON merge patch, RFC 7396): the fields left out stay as "
+            + "they are; applied as a PUT of the whole session would be. With If-Match, only while the session is at "
+            + "that ETag (412 edit-conflict otherwise)")
+    @RequestBody(content = {@Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT,
+            description = "Any of the fields of a session's PUT body; null removes an optional one; creditTypes, "
+                    + "when given, replaces the list")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "The same merge patch sent as application/json"))})
+    @APIResponse(responseCode = "200", description = "The session after the change",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
+    public RestResponse<SessionView> patch(@PathParam("id") UUID id, @Parameter(description = ETagged.IF_MATCH)
+                                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String patch)
+            throws JsonProcessingException {
+        var updated = patches.patch(firm.firmId(), id, patch, IfMatch.parse(ifMatch));
+        return ETagged.written(view(updated.session(), updated.warnings()), updated.session().etag());
     }
 
     @GET
@@ -88,7 +117,7 @@ public class SessionResource {
     public RestResponse<SessionView> get(@PathParam("id") UUID id, @Parameter(description = ETagged.IF_NONE_MATCH)
                                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Session s = sessions.get(firm.firmId(), id);
-        return ETagged.read(SessionView.of(s, sessions.warnings(s)), s.etag(), ifNoneMatch);
+        return ETagged.read(view(s, sessions.warnings(s)), s.etag(), ifNoneMatch);
     }
 
     @GET
@@ -118,7 +147,8 @@ public class SessionResource {
         var filter = new SessionFilter(QueryInstants.from("from", from), QueryInstants.until("to", to), status,
                 organizer, q);
         var found = sessions.list(firm.firmId(), filter, paging);
-        return PageLinks.ok(SessionPage.of(found), paging, found.total(), uri);
+        return PageLinks.ok(SessionPage.of(found, sessions.rulesetNames(firm.firmId(), found.items())), paging,
+                found.total(), uri);
     }
 
     @DELETE
@@ -129,6 +159,10 @@ public class SessionResource {
                                             @Parameter(description = ETagged.IF_MATCH)
                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Session s = sessions.cancel(firm.firmId(), id, reason, IfMatch.parse(ifMatch));
-        return ETagged.written(SessionView.of(s, List.of()), s.etag());
+        return ETagged.written(view(s, List.of()), s.etag());
+    }
+
+    private SessionView view(Session s, List<String> warnings) {
+        return SessionView.of(s, warnings, sessions.rulesetNames(firm.firmId(), List.of(s)));
     }
 }

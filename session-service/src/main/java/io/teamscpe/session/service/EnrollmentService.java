@@ -32,11 +32,14 @@ public class EnrollmentService {
     private final SessionService sessions;
     private final RosterEvents events;
     private final EnrollmentStore store;
+    private final EnrolleeCreditTypes codes;
 
-    public EnrollmentService(SessionService sessions, RosterEvents events, EnrollmentStore store) {
+    public EnrollmentService(SessionService sessions, RosterEvents events, EnrollmentStore store,
+                             EnrolleeCreditTypes codes) {
         this.sessions = sessions;
         this.events = events;
         this.store = store;
+        this.codes = codes;
     }
 
     /** One page of the session's roster, and how many are enrolled in all. */
@@ -51,13 +54,14 @@ public class EnrollmentService {
     public Roster replace(String firmId, UUID sessionId, List<EnrolleeEntry> roster, IfMatch ifMatch) {
         List<Enrollee> wanted = roster.stream().map(EnrolleeEntry::normalized).toList();
         refuseDuplicates(wanted);
-        return write(lock(firmId, sessionId, ifMatch), wanted);
+        Session s = lock(firmId, sessionId, ifMatch);
+        return write(s, codes.spelledAsSession(s, wanted, true));
     }
 
     @Transactional
     public Roster add(String firmId, UUID sessionId, EnrolleeEntry request, IfMatch ifMatch) {
-        Enrollee added = request.normalized();
         Session s = lock(firmId, sessionId, ifMatch);
+        Enrollee added = codes.spelledAsSession(s, List.of(request.normalized()), false).get(0);
         List<Enrollee> wanted = new ArrayList<>(current(s).stream().filter(e -> !e.lmsId().equals(added.lmsId()))
                 .toList());
         wanted.stream().filter(e -> e.email().equals(added.email())).findFirst().ifPresent(other -> {
@@ -105,6 +109,7 @@ public class EnrollmentService {
             row.email = e.email();
             row.alternateEmails = e.alternateEmails();
             row.displayName = e.displayName();
+            row.creditTypes = e.creditTypes();
             Enrollment before = existing.get(e.lmsId());
             row.enrolledAt = before != null ? before.enrolledAt : now;
             row.persist();

@@ -15,6 +15,7 @@ import io.teamscpe.session.Preflight.Check;
 import io.teamscpe.session.ResolvedMeeting;
 import io.teamscpe.session.RulesetPublication;
 import io.teamscpe.session.Session;
+import io.teamscpe.session.SessionCreditType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -115,19 +116,41 @@ public class PreflightService {
                 + m.organizerId() + ", " + m.start() + " – " + m.end() + ".", null);
     }
 
+    /** Every credit type's ruleset version exists and reached the other services (one check for all of them). */
     private Check rulesetCheck(String firmId, Session s) {
-        RulesetPublication p = rulesets.publication(firmId, s.rulesetId, s.rulesetVersion);
-        String fix = "Choose a ruleset for the session: PUT /api/sessions/" + s.id + " with rulesetId from "
-                + "/api/rulesets.";
-        if (p.state() == RulesetPublication.State.MISSING) {
-            return new Check("ruleset", FAIL, s.rulesetId == null ? "The session has no ruleset."
-                    : "Ruleset " + s.rulesetId + " version " + s.rulesetVersion + " does not exist.", fix);
+        boolean single = s.creditTypes.size() <= 1;
+        String fix = single ? "Choose a ruleset for the session: PUT /api/sessions/" + s.id + " with rulesetId from "
+                + "/api/rulesets." : "Choose each credit type's ruleset: PATCH /api/sessions/" + s.id + " with "
+                + "creditTypes naming rulesets from /api/rulesets.";
+        if (s.creditTypes.isEmpty()) {
+            return new Check("ruleset", FAIL, "The session has no ruleset.", fix);
         }
-        String which = "Ruleset '" + p.name() + "' version " + s.rulesetVersion;
-        return p.state() == RulesetPublication.State.SENT
-                ? new Check("ruleset", PASS, which + " is published to the other services.", null)
-                : new Check("ruleset", WARN, which + " is saved but not yet delivered to the other services.",
-                "Usually seconds; if it persists, check the service's Kafka connection (/q/health).");
+        List<String> missing = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        for (SessionCreditType t : s.creditTypes) {
+            String rulesetId = t.rulesetId == null ? null : t.rulesetId.toString();
+            String of = single ? "" : " (" + t.code + ")";
+            RulesetPublication p = rulesets.publication(firmId, rulesetId, t.rulesetVersion);
+            if (p.state() == RulesetPublication.State.MISSING) {
+                missing.add(rulesetId == null ? "The session has no ruleset" + of + "."
+                        : "Ruleset " + rulesetId + " version " + t.rulesetVersion + of + " does not exist.");
+            } else {
+                String which = "'" + p.name() + "' version " + t.rulesetVersion + of;
+                (p.state() == RulesetPublication.State.SENT ? sent : pending).add(which);
+            }
+        }
+        if (!missing.isEmpty()) {
+            return new Check("ruleset", FAIL, String.join(" ", missing), fix);
+        }
+        if (!pending.isEmpty()) {
+            return new Check("ruleset", WARN, (pending.size() == 1 ? "Ruleset " : "Rulesets ")
+                    + String.join(", ", pending) + (pending.size() == 1 ? " is" : " are") + " saved but not yet "
+                    + "delivered to the other services.", "Usually seconds; if it persists, check the service's "
+                    + "Kafka connection (/q/health).");
+        }
+        return new Check("ruleset", PASS, (sent.size() == 1 ? "Ruleset " : "Rulesets ") + String.join(", ", sent)
+                + (sent.size() == 1 ? " is" : " are") + " published to the other services.", null);
     }
 
     private Check enrollmentCheck(Session s) {

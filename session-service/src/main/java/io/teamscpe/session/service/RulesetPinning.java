@@ -8,12 +8,16 @@ import io.teamscpe.session.RulesetVersion;
 import io.teamscpe.session.store.RulesetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The ruleset a session records (pinning a version), and how far that version's publication got. */
+/**
+ * The rulesets a session's credit types record (pinning a version each), their names, and how far a version's
+ * publication got.
+ */
 @ApplicationScoped
 public class RulesetPinning {
     private final RulesetStore store;
@@ -27,6 +31,15 @@ public class RulesetPinning {
     /** The ruleset a session records: the named one (default: the firm's default) at the given or current version. */
     @Transactional
     public PinnedRuleset pin(String firmId, String rulesetId, Integer version) {
+        return pin(firmId, rulesetId, version, "");
+    }
+
+    /**
+     * The same for one credit type; problems name its fields with {@code fieldPrefix} ({@code creditTypes[1].}, or
+     * nothing for the top-level rulesetId and rulesetVersion).
+     */
+    @Transactional
+    public PinnedRuleset pin(String firmId, String rulesetId, Integer version, String fieldPrefix) {
         seeding.ensurePresets(firmId);
         Ruleset r;
         if (rulesetId == null || rulesetId.isBlank()) {
@@ -36,15 +49,31 @@ public class RulesetPinning {
             r = parse(rulesetId).flatMap(uuid -> Ruleset.findInFirm(firmId, uuid)).orElseThrow(() ->
                     new ProblemException(422, "ruleset-not-found", "Ruleset not found", "Ruleset " + rulesetId
                             + " does not exist in your firm: choose rulesetId from /api/rulesets.")
-                            .with("errors", List.of(Map.of("field", "rulesetId", "message", "unknown ruleset"))));
+                            .with("errors", List.of(Map.of("field", fieldPrefix + "rulesetId", "message",
+                                    "unknown ruleset"))));
         }
         int v = version == null ? r.currentVersion : version;
-        if (RulesetVersion.of(r.id, v).isEmpty()) {
+        Optional<RulesetVersion> pinned = RulesetVersion.of(r.id, v);
+        if (pinned.isEmpty()) {
             throw new ProblemException(422, "ruleset-version-not-found", "Ruleset version not found",
                     "Ruleset '" + r.name + "' has versions 1 to " + r.currentVersion + ", not " + v + ".")
-                    .with("errors", List.of(Map.of("field", "rulesetVersion", "message", "unknown version")));
+                    .with("errors", List.of(Map.of("field", fieldPrefix + "rulesetVersion", "message",
+                            "unknown version")));
         }
-        return new PinnedRuleset(r.id, v);
+        return new PinnedRuleset(r.id, v, store.read(pinned.get().rules));
+    }
+
+    /** A version a credit type already records, kept as it is, with its rules (null when the version is gone). */
+    @Transactional
+    public PinnedRuleset kept(UUID rulesetId, int version) {
+        return new PinnedRuleset(rulesetId, version, RulesetVersion.of(rulesetId, version)
+                .map(v -> store.read(v.rules)).orElse(null));
+    }
+
+    /** The names of the firm's rulesets among {@code ids} (another firm's or unknown ids are left out). */
+    @Transactional
+    public Map<UUID, String> names(String firmId, Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : store.names(firmId, ids);
     }
 
     @Transactional

@@ -7,11 +7,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.web.IfMatch;
 import io.teamscpe.platform.web.PageRequest;
+import io.teamscpe.contracts.session.CreditType;
 import io.teamscpe.session.MeetingDirectory;
 import io.teamscpe.session.MeetingDirectory.MeetingLink;
-import io.teamscpe.session.PinnedRuleset;
 import io.teamscpe.session.ResolvedMeeting;
 import io.teamscpe.session.Session;
+import io.teamscpe.session.SessionCreditType;
 import io.teamscpe.session.SessionDraft;
 import io.teamscpe.session.SessionFilter;
 import io.teamscpe.session.SessionPage;
@@ -22,10 +23,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Creating, editing, reading and cancelling sessions. Graph is called outside any transaction; every accepted change
@@ -36,14 +41,16 @@ public class SessionService {
     private final MeetingDirectory meetings;
     private final SessionEvents events;
     private final RulesetPinning rulesets;
+    private final CreditTypePlanner creditTypes;
     private final SessionStore store;
     private final SessionConfig config;
 
     public SessionService(MeetingDirectory meetings, SessionEvents events, RulesetPinning rulesets,
-                          SessionStore store, SessionConfig config) {
+                          CreditTypePlanner creditTypes, SessionStore store, SessionConfig config) {
         this.meetings = meetings;
         this.events = events;
         this.rulesets = rulesets;
+        this.creditTypes = creditTypes;
         this.store = store;
         this.config = config;
     }
@@ -54,9 +61,9 @@ public class SessionService {
     public Created create(String firmId, SessionDraft request) {
         request.check();
         MeetingLink joinUrl = meetings.link(request.joinUrl());
-        PinnedRuleset ruleset = QuarkusTransaction.requiringNew().call(() -> {
+        List<CreditType> types = QuarkusTransaction.requiringNew().call(() -> {
             refuseDuplicate(firmId, joinUrl, null);
-            return rulesets.pin(firmId, request.rulesetId(), request.rulesetVersion());
+            return creditTypes.plan(firmId, request, List.of());
         });
         ResolvedMeeting meeting = meetings.resolve(firmId, request.providerId(), request.organizer(), joinUrl);
         Session s = QuarkusTransaction.requiringNew().call(() -> {
@@ -66,7 +73,7 @@ public class SessionService {
             created.firmId = firmId;
             created.status = Session.Status.SCHEDULED;
             created.createdAt = Instant.now();
-            apply(created, request, joinUrl, meeting, ruleset);
+            apply(created, request, joinUrl, meeting, types);
             created.revision = 1;
             created.updatedAt = created.createdAt;
             created.persist();
@@ -89,11 +96,11 @@ public class SessionService {
         ifMatch.require(before.etag(), "session");
         boolean relink = !joinUrl.key().equals(before.joinUrlKey) || !request.providerId().equals(before.providerId)
                 || (organizer != null && !organizer.equals(before.organizerId));
-        PinnedRuleset ruleset = QuarkusTransaction.requiringNew().call(() -> {
+        List<CreditType> types = QuarkusTransaction.requiringNew().call(() -> {
             if (relink) {
                 refuseDuplicate(firmId, joinUrl, id);
             }
-            return pinOnUpdate(firmId, before, request);
+            return creditTypes.plan(firmId, request, before.creditTypeList());
         });
         ResolvedMeeting meeting = relink ? meetings.resolve(firmId, request.providerId(), organizer, joinUrl)
                 : new ResolvedMeeting(before.meetingId, before.organizerId, before.meetingStart, before.meetingEnd,
@@ -111,7 +118,7 @@ public class SessionService {
             }
             var detailsBefore = current.details();
             String descriptionBefore = current.description;
-            apply(current, request, joinUrl, meeting, ruleset);
+            apply(current, request, joinUrl, meeting, types);
             if (!current.details().equals(detailsBefore) || !Objects.equals(descriptionBefore, current.description)) {
                 current.revision++;
                 current.updatedAt = Instant.now();
@@ -122,25 +129,13 @@ public class SessionService {
         return new Created(s, withNotices(warnings(s), meeting));
     }
 
-    private PinnedRuleset pinOnUpdate(String firmId, Session before, SessionDraft request) {
-        String requested = blankToNull(request.rulesetId());
-        boolean sameRuleset = requested == null || requested.equals(before.rulesetId);
-        if (sameRuleset && request.rulesetVersion() == null && before.rulesetId != null) {
-            return new PinnedRuleset(UUID.fromString(before.rulesetId), before.rulesetVersion);
-        }
-        return rulesets.pin(firmId, requested == null ? before.rulesetId : requested, request.rulesetVersion());
-    }
-
     private static void apply(Session s, SessionDraft request, MeetingLink joinUrl, ResolvedMeeting meeting,
-                              PinnedRuleset ruleset) {
+                              List<CreditType> types) {
         s.title = request.title().trim();
         s.description = request.description();
         s.scheduledStart = request.scheduledStart();
         s.scheduledEnd = request.scheduledEnd();
         s.timeZone = request.timeZone();
-        if (s.maxCredits == null || request.maxCredits() == null || s.maxCredits.compareTo(request.maxCredits()) != 0) {
-            s.maxCredits = request.maxCredits(); // 2 and 2.00 are the same credit: no new revision for it
-        }
         s.fieldsOfStudy = request.fieldsOfStudy() == null ? List.of() : List.copyOf(request.fieldsOfStudy());
         s.deliveryMethod = request.deliveryMethod() == null ? SessionDraft.GROUP_INTERNET_BASED
                 : request.deliveryMethod();
@@ -152,8 +147,39 @@ public class SessionService {
         s.meetingId = meeting.meetingId();
         s.meetingStart = meeting.start();
         s.meetingEnd = meeting.end();
-        s.rulesetId = ruleset.rulesetId().toString();
-        s.rulesetVersion = ruleset.version();
+        applyCreditTypes(s, types);
+    }
+
+    /**
+     * The credit types, and the first one's ruleset, version and maximum on the session row. 2 and 2.00 are the same
+     * credit: a maximum equal to the one stored keeps the stored value, so it makes no new revision. The list is
+     * replaced only when a type changed (its rows are then deleted and written again).
+     */
+    private static void applyCreditTypes(Session s, List<CreditType> planned) {
+        List<CreditType> current = s.creditTypeList();
+        List<CreditType> types = planned.stream().map(p -> current.stream()
+                .filter(c -> c.code().equals(p.code()) && sameCredits(c.maxCredits(), p.maxCredits())).findFirst()
+                .map(c -> new CreditType(p.code(), p.rulesetId(), p.rulesetVersion(), c.maxCredits(),
+                        p.maxCreditsDerived())).orElse(p)).toList();
+        if (!types.equals(current)) {
+            s.creditTypes = new ArrayList<>(types.stream().map(SessionCreditType::of).toList());
+        }
+        CreditType first = types.get(0);
+        s.rulesetId = first.rulesetId();
+        s.rulesetVersion = first.rulesetVersion();
+        if (!sameCredits(s.maxCredits, first.maxCredits())) {
+            s.maxCredits = first.maxCredits();
+        }
+    }
+
+    private static boolean sameCredits(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** The names of the rulesets the sessions' credit types record, for showing them. */
+    public Map<UUID, String> rulesetNames(String firmId, Collection<Session> sessions) {
+        return rulesets.names(firmId, sessions.stream().flatMap(s -> s.creditTypes.stream())
+                .map(t -> t.rulesetId).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     @Transactional
@@ -247,9 +273,5 @@ public class SessionService {
                             + "needs its own meeting; cancel the other session first if it was a mistake.")
                     .with("sessionId", other.id.toString());
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

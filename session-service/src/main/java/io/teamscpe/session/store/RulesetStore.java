@@ -9,10 +9,11 @@ import io.teamscpe.platform.web.PageRequest;
 import io.teamscpe.session.Ruleset;
 import io.teamscpe.session.RulesetValidator;
 import io.teamscpe.session.RulesetVersion;
-import io.teamscpe.session.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +77,19 @@ public class RulesetStore {
         return Ruleset.find("firmId = ?1 and lower(name) = lower(?2)", firmId, name).firstResultOptional();
     }
 
+    /** Sessions (cancelled ones included) with a credit type that records this version: one count per session. */
     public long sessionsUsing(UUID rulesetId, int version) {
-        return Session.count("rulesetId = ?1 and rulesetVersion = ?2", rulesetId.toString(), version);
+        return ((Number) em.createNativeQuery("select count(distinct session_id) from session_credit_type "
+                + "where ruleset_id = ?1 and ruleset_version = ?2").setParameter(1, rulesetId).setParameter(2, version)
+                .getSingleResult()).longValue();
+    }
+
+    /** The names of the firm's rulesets among {@code ids}. */
+    public Map<UUID, String> names(String firmId, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        Ruleset.<Ruleset>list("firmId = ?1 and id in ?2", firmId, List.copyOf(ids))
+                .forEach(r -> names.put(r.id, r.name));
+        return names;
     }
 
     /**
