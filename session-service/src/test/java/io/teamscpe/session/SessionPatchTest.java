@@ -19,6 +19,7 @@ import io.teamscpe.emulator.DemoScenario;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,19 @@ class SessionPatchTest {
         patch(firm, id, Map.of("colour", "red")).statusCode(200).body("revision", equalTo(3));
         patch(firm, "99999999-9999-4999-8999-999999999999", Map.of("title", "x")).statusCode(404);
         patch("firm-other", id, Map.of("title", "x")).statusCode(404);
+    }
+
+    @Test
+    void twoPatchesOfDifferentFieldsAtOnceBothTakeEffect() {
+        String firm = "firm-patch-race";
+        String id = EnrollmentApiTest.session(firm, DemoScenario.JOIN_URL);
+        List<CompletableFuture<Integer>> patches = List.of(Map.of("title", "Ethics (alice)"),
+                        Map.of("description", "Edited by bob")).stream()
+                .map(p -> CompletableFuture.supplyAsync(() -> patch(firm, id, p).extract().statusCode())).toList();
+        assertThat(patches.stream().map(CompletableFuture::join).toList()).containsExactly(200, 200);
+        given().auth().oauth2(Tokens.admin(firm)).get("/api/sessions/{id}", id).then()
+                .body("title", equalTo("Ethics (alice)")).body("description", equalTo("Edited by bob"))
+                .body("revision", equalTo(3));
     }
 
     private ValidatableResponse patch(String firm, String id, Map<String, ?> patch) {
