@@ -2,9 +2,11 @@ package io.teamscpe.session;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -72,6 +74,13 @@ class CreditTypesTest {
         assertThat(details.getString("rulesetId")).isEqualTo(rulesets.get("NASBA GIB"));
         assertThat(details.getInt("rulesetVersion")).isEqualTo(1);
         assertThat(credit(details, "maxCredits")).isEqualTo(2.0);
+
+        // pre-flight checks every type's ruleset version
+        given().auth().oauth2(Tokens.admin(firm)).get("/api/sessions/{id}/preflight", id).then().statusCode(200)
+                .body("checks.find { it.name == 'ruleset' }.status", not(equalTo("FAIL")))
+                .body("checks.find { it.name == 'ruleset' }.detail", allOf(
+                        containsString("'NASBA GIB' version 1 (CPA)"), containsString("'CFP Board' version 1 (CFP)"),
+                        containsString("'IRS enrolled agent' version 1 (EA)")));
 
         // each type's ruleset version counts as used: editing CFP Board's rules makes its version 2
         given().auth().oauth2(Tokens.admin(firm)).get("/api/rulesets/{id}", rulesets.get("CFP Board")).then()
