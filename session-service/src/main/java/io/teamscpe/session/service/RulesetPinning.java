@@ -28,15 +28,10 @@ public class RulesetPinning {
         this.seeding = seeding;
     }
 
-    /** The ruleset a session records: the named one (default: the firm's default) at the given or current version. */
-    @Transactional
-    public PinnedRuleset pin(String firmId, String rulesetId, Integer version) {
-        return pin(firmId, rulesetId, version, "");
-    }
-
     /**
-     * The same for one credit type; problems name its fields with {@code fieldPrefix} ({@code creditTypes[1].}, or
-     * nothing for the top-level rulesetId and rulesetVersion).
+     * The ruleset a session's credit type records: the named one (default: the firm's default) at the given or current
+     * version. Problems name its fields with {@code fieldPrefix} ({@code creditTypes[1].}, or nothing for the
+     * top-level rulesetId and rulesetVersion).
      */
     @Transactional
     public PinnedRuleset pin(String firmId, String rulesetId, Integer version, String fieldPrefix) {
