@@ -68,7 +68,7 @@ public class CreditTypes {
                         select cast(jsonb_object_agg(e ->> 'lmsId', e -> 'creditTypes') as text)
                         from roster_staging s cross join jsonb_array_elements(s.enrollees) e
                         where s.snapshot_id = ?1 and jsonb_typeof(e -> 'creditTypes') = 'array'
-                            and jsonb_array_length(e -> 'creditTypes') > 0""")
+                            and e -> 'creditTypes' <> '[]'::jsonb""")
                 .setParameter(1, snapshotId).getResultList();
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
