@@ -14,7 +14,6 @@ import io.teamscpe.reporting.api.CompletionApi.OverrideRequest;
 import io.teamscpe.reporting.api.CompletionApi.ProcessingResult;
 import io.teamscpe.reporting.report.CompletionReport.TaggedRow;
 import io.teamscpe.reporting.service.CompletionService;
-import io.teamscpe.reporting.service.OverrideService;
 import io.teamscpe.reporting.service.ProcessingService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -53,14 +52,11 @@ public class CompletionResource {
     static final String CREDIT_TYPE = "A credit type code of the session (its report's creditTypes[].code): ";
 
     private final CompletionService completion;
-    private final OverrideService overrides;
     private final ProcessingService processing;
     private final FirmContext firm;
 
-    public CompletionResource(CompletionService completion, OverrideService overrides, ProcessingService processing,
-                              FirmContext firm) {
+    public CompletionResource(CompletionService completion, ProcessingService processing, FirmContext firm) {
         this.completion = completion;
-        this.overrides = overrides;
         this.processing = processing;
         this.firm = firm;
     }
@@ -116,7 +112,7 @@ public class CompletionResource {
                                            @QueryParam("creditType") String creditType,
                                            @Parameter(description = ETagged.IF_NONE_MATCH)
                                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        TaggedRow row = overrides.row(firm.firmId(), sessionId, participantId, blankToNull(creditType));
+        TaggedRow row = processing.row(firm.firmId(), sessionId, participantId, blankToNull(creditType));
         return ETagged.read(CompletionRow.of(row.row()), row.etag(), ifNoneMatch);
     }
 
@@ -133,7 +129,7 @@ public class CompletionResource {
                                                 @Parameter(description = ETagged.IF_MATCH)
                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                 @Valid @NotNull OverrideRequest request) {
-        TaggedRow row = overrides.override(firm.firmId(), sessionId, participantId, blankToNull(creditType),
+        TaggedRow row = processing.override(firm.firmId(), sessionId, participantId, blankToNull(creditType),
                 request.credit(), request.reason(), firm.userId(), IfMatch.parse(ifMatch));
         return ETagged.written(CompletionRow.of(row.row()), row.etag());
     }

@@ -1,6 +1,10 @@
 package io.teamscpe.reporting.service;
 
 import io.teamscpe.contracts.credit.CreditAward;
+import io.teamscpe.contracts.session.CreditType;
+import io.teamscpe.platform.problem.ProblemException;
+import io.teamscpe.platform.web.IfMatch;
+import io.teamscpe.reporting.credit.OverrideRules;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.reporting.messaging.CreditPublisher;
@@ -9,6 +13,7 @@ import io.teamscpe.reporting.report.AwardChange.Key;
 import io.teamscpe.reporting.report.AwardChange.Published;
 import io.teamscpe.reporting.report.CompletionReport;
 import io.teamscpe.reporting.report.CompletionReport.Row;
+import io.teamscpe.reporting.report.CompletionReport.TaggedRow;
 import io.teamscpe.reporting.report.MatchStatus;
 import io.teamscpe.reporting.report.ProcessingRun;
 import io.teamscpe.reporting.report.ProcessingRun.Counts;
@@ -16,6 +21,9 @@ import io.teamscpe.reporting.report.SessionSnapshot;
 import io.teamscpe.reporting.report.SessionSnapshot.Enrolled;
 import io.teamscpe.reporting.report.SessionSnapshot.TypedRules;
 import io.teamscpe.reporting.store.CreditAwards;
+import io.teamscpe.reporting.store.CreditTypes;
+import io.teamscpe.reporting.store.Overrides;
+import io.teamscpe.reporting.store.ReportInputs;
 import io.teamscpe.reporting.store.SessionFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,25 +39,92 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * "Process CPE": publishes what each enrolled professional is awarded in each credit type they seek, and on later
- * runs only the corrections (revised, revoked) — never the same award twice. Runs of one session are serialized by
- * a row lock (shared with overrides, {@link OverrideService}).
+ * Overrides, per participant per credit type (checked against the type's ruleset and maximum: {@link OverrideRules}),
+ * and "process CPE": publishes what each enrolled professional is awarded in each credit type they seek, and on later
+ * runs only the corrections (revised, revoked) — never the same award twice. Runs and overrides of one session are
+ * serialized by a row lock.
  */
 @ApplicationScoped
 public class ProcessingService {
     private final KnownSessions sessions;
     private final CompletionService completion;
+    private final Overrides overrides;
     private final CreditPublisher publisher;
     private final CreditAwards awards;
+    private final CreditTypes creditTypes;
     private final SessionFacts facts;
+    private final ReportInputs inputs;
 
-    public ProcessingService(KnownSessions sessions, CompletionService completion, CreditPublisher publisher,
-                             CreditAwards awards, SessionFacts facts) {
+    public ProcessingService(KnownSessions sessions, CompletionService completion, Overrides overrides,
+                             CreditPublisher publisher, CreditAwards awards, CreditTypes creditTypes,
+                             SessionFacts facts, ReportInputs inputs) {
         this.sessions = sessions;
         this.completion = completion;
+        this.overrides = overrides;
         this.publisher = publisher;
         this.awards = awards;
+        this.creditTypes = creditTypes;
         this.facts = facts;
+        this.inputs = inputs;
+    }
+
+    /**
+     * One row of the Completion report with the ETag of its override state (read first: never newer than the row).
+     * {@code creditType} may be null when the session has a single credit type.
+     */
+    @Transactional
+    public TaggedRow row(String firmId, String sessionId, String participantId, String creditType) {
+        KnownSession s = sessions.require(firmId, sessionId, "reporting");
+        String code = CreditTypeChoice.choose(creditTypes.of(s).stream().map(CreditType::code).toList(),
+                creditType);
+        int overridden = overrides.count(sessionId, participantId, code);
+        return new TaggedRow(Refusals.find(completion.report(firmId, sessionId), participantId, code),
+                TaggedRow.etag(overridden));
+    }
+
+    /**
+     * Overrides the row's credit of one credit type, if its override state is still the one {@code ifMatch} names
+     * (412 otherwise): checked under the session's row lock, which overrides and processing runs of a session share.
+     */
+    @Transactional
+    public TaggedRow override(String firmId, String sessionId, String participantId, String creditType,
+                              BigDecimal credit, String reason, String by, IfMatch ifMatch) {
+        KnownSession s = sessions.require(firmId, sessionId, "reporting");
+        awards.lock(s);
+        Refusals.refuseCancelled(s, "takes no overrides");
+        List<TypedRules> types = facts.typedRules(s);
+        String code = CreditTypeChoice.choose(types.stream().map(TypedRules::code).toList(), creditType);
+        TypedRules type = types.stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
+        int overridden = overrides.count(sessionId, participantId, code);
+        ifMatch.require(TaggedRow.etag(overridden), "row's credit (participant " + participantId
+                + (types.size() > 1 ? ", credit type " + code : "") + ")");
+        if (type.waiting()) {
+            throw Refusals.rulesetUnknown(false, s, types, List.of(type),
+                    "the override cannot be checked against its rules");
+        }
+        OverrideRules.check(credit, type.rules().rules(), type.rules().name() + " v" + type.rules().version(),
+                        type.type().maxCredits())
+                .ifPresent(refusal -> {
+                    // OverrideRules' refusals, each a problem type of its own (docs/problems.md)
+                    ProblemException problem = new ProblemException(refusal.status(), refusal.slug(),
+                            refusal.title(), refusal.detail());
+                    refusal.members().forEach(problem::with);
+                    throw problem;
+                });
+        Row row = Refusals.find(completion.compute(s), participantId, code);
+        if (row.matchStatus() != MatchStatus.ENROLLED) {
+            throw new ProblemException(422, "override-not-enrolled", "Row belongs to no enrolled professional",
+                    "Row " + participantId + " is " + row.matchStatus() + ": no enrolled professional claims it, so "
+                    + "credit awarded to it would never be published. Map the row to the professional first (POST "
+                    + "/api/sessions/{id}/attendance-mappings, or add the attendee's email as an alternate email of "
+                    + "their enrollment in session-service), then override the professional's row. Nothing was "
+                    + "changed.");
+        }
+        overrides.record(firmId, sessionId, participantId, code, OverrideRules.kept(credit), row.finalCredit(),
+                row.suggestedCredit(), reason, by);
+        inputs.changed(sessionId);
+        return new TaggedRow(Refusals.find(completion.compute(s), participantId, code),
+                TaggedRow.etag(overridden + 1));
     }
 
     @Transactional
@@ -60,7 +135,7 @@ public class ProcessingService {
         SessionSnapshot f = facts.load(s);
         List<TypedRules> waiting = f.creditTypes().stream().filter(TypedRules::waiting).toList();
         if (!waiting.isEmpty()) {
-            throw Refusals.rulesetUnknown("processing-ruleset-unknown", s, f.creditTypes(), waiting,
+            throw Refusals.rulesetUnknown(true, s, f.creditTypes(), waiting,
                     "no credit is computed and none can be published");
         }
         Map<String, TypedRules> types = new LinkedHashMap<>();

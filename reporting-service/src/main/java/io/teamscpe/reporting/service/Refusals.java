@@ -22,16 +22,19 @@ final class Refusals {
 
     /**
      * The 409 while a ruleset version a credit type of the session names has not reached reporting (or it names
-     * none): {@code slug} is {@code processing-ruleset-unknown} or {@code override-ruleset-unknown}.
+     * none), for {@code processing} or an override.
      */
-    static ProblemException rulesetUnknown(String slug, KnownSession s, List<TypedRules> all,
+    static ProblemException rulesetUnknown(boolean processing, KnownSession s, List<TypedRules> all,
                                            List<TypedRules> waiting, String consequence) {
         boolean several = all.size() > 1;
         String which = waiting.stream().map(t -> (several ? "credit type " + t.code() + " " : "") + usage(t))
                 .collect(Collectors.joining("; "));
-        return new ProblemException(409, slug, "Ruleset not known yet", "Session " + s.sessionId()
-                + (several ? ": " : " ") + which + ", so " + consequence + ": try again shortly. Nothing was changed.")
-                .with("waitingCreditTypes", waiting.stream().map(TypedRules::code).toList());
+        String detail = "Session " + s.sessionId() + (several ? ": " : " ") + which + ", so " + consequence
+                + ": try again shortly. Nothing was changed.";
+        ProblemException problem = processing
+                ? new ProblemException(409, "processing-ruleset-unknown", "Ruleset not known yet", detail)
+                : new ProblemException(409, "override-ruleset-unknown", "Ruleset not known yet", detail);
+        return problem.with("waitingCreditTypes", waiting.stream().map(TypedRules::code).toList());
     }
 
     private static String usage(TypedRules t) {
