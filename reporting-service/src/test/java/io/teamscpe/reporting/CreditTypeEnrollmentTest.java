@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,6 +14,7 @@ import io.restassured.response.ValidatableResponse;
 import io.teamscpe.contracts.session.CreditType;
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.contracts.session.RulesetPresets;
+import io.teamscpe.devstack.ZipEntries;
 import io.teamscpe.devstack.quarkus.Tokens;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a professional seeks decides their rows and credit events per credit type: a mapped guest's time counts for
- * each type the professional seeks, and a type they stop seeking is revoked.
+ * each type the professional seeks, and a type they stop seeking is revoked; the audit bundle keeps it all per type.
  */
 @QuarkusTest
 class CreditTypeEnrollmentTest {
@@ -34,7 +36,7 @@ class CreditTypeEnrollmentTest {
     ObjectMapper json;
 
     @Test
-    void aMappedGuestCountsForTheTypesTheProfessionalSeeksAndATypeNoLongerSoughtIsRevoked() {
+    void aMappedGuestCountsForTheTypesTheProfessionalSeeksAndATypeNoLongerSoughtIsRevoked() throws Exception {
         Feed feed = new Feed(FIRM, json);
         String cpa = "cpa-" + feed.sessionId;
         String cfp = "cfp-" + feed.sessionId;
@@ -77,6 +79,20 @@ class CreditTypeEnrollmentTest {
         assertThat(events.getMap("events[0].data")).containsEntry("professionalId", "ann")
                 .containsEntry("creditType", "CFP")
                 .containsEntry("reason", "no longer seeks credit type CFP in the session");
+
+        Map<String, byte[]> bundle = ZipEntries.read(given().auth().oauth2(Tokens.admin(FIRM))
+                .get("/api/sessions/{id}/audit-bundle", feed.sessionId).then().statusCode(200).extract()
+                .asByteArray());
+        JsonNode session = json.readTree(bundle.get("session.json"));
+        assertThat(session.findValuesAsText("code")).containsExactly("CPA", "CFP");
+        assertThat(json.readTree(bundle.get("ruleset.json")).findValuesAsText("creditType"))
+                .containsExactly("CPA", "CFP");
+        JsonNode awards = json.readTree(bundle.get("credit-awards.json"));
+        assertThat(awards).hasSize(3);
+        assertThat(awards.toString()).contains("\"professionalId\":\"ann\",\"creditType\":\"CFP\"")
+                .contains("\"revoked\":true");
+        assertThat(json.readTree(bundle.get("processing-runs.json")).get(1).path("byCreditType").path("CFP")
+                .path("revoked").asInt()).isEqualTo(1);
     }
 
     private static ValidatableResponse completion(Feed feed) {
