@@ -72,8 +72,8 @@ public final class CompletionApi {
             @Schema(description = MATCH_METHOD) AttendanceMatch matchMethod,
             @Schema(description = MAPPED_ATTENDEES) List<MappedAttendee> mappedAttendees) {
         public static CompletionRow of(Row r) {
-            return new CompletionRow(r.participantId(), r.creditType(), r.displayName(), r.email(), r.matchStatus(), r.attendance(),
-                    r.firstJoin(), r.lastLeave(), r.intervals(), r.minutesPresent(), r.secondsPresent(),
+            return new CompletionRow(r.participantId(), r.creditType(), r.displayName(), r.email(), r.matchStatus(),
+                    r.attendance(), r.firstJoin(), r.lastLeave(), r.intervals(), r.minutesPresent(), r.secondsPresent(),
                     r.pollsAnswered(), r.pollsPresented(), r.suggestedCredit(), r.reason(), Override.of(r.override()),
                     r.finalCredit(), r.matchMethod(), r.mappedAttendees());
         }

@@ -50,6 +50,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class CompletionResource {
     /** The creditType query parameter of the report and its rows. */
     static final String CREDIT_TYPE = "A credit type code of the session (its report's creditTypes[].code): ";
+    /** The creditType filter of the report (JSON, CSV and XLSX alike). */
+    static final String CREDIT_TYPE_FILTER = CREDIT_TYPE + "only the rows of that credit type (X-Total-Count counts "
+            + "them); without it every row";
 
     private final CompletionService completion;
     private final ProcessingService processing;
@@ -81,8 +84,7 @@ public class CompletionResource {
                                 + "creditType, matchStatus, minutesPresent, finalCredit (by default enrolled "
                                 + "professionals first, by name, each participant's rows in the session's order of "
                                 + "credit types).") @QueryParam("sort") String sort,
-                        @Parameter(description = CREDIT_TYPE + "only the rows of that credit type (X-Total-Count "
-                                + "counts them); without it every row", example = "CFP")
+                        @Parameter(description = CREDIT_TYPE_FILTER, example = "CFP")
                         @QueryParam("creditType") String creditType,
                         @Context UriInfo uri) {
         PageRequest paging = pages.request(sort, CompletionService.SORTS);

@@ -71,9 +71,8 @@ public class ReportResource {
     @Operation(summary = "The Completion report: suggested and final credit per professional (JSON; CSV or XLSX "
             + "by Accept)")
     public Response completionCsv(@PathParam("id") String sessionId,
-                                  @Parameter(description = CompletionResource.CREDIT_TYPE + "only the rows of that "
-                                          + "credit type; without it every row") @QueryParam("creditType")
-                                  String creditType) {
+                                  @Parameter(description = CompletionResource.CREDIT_TYPE_FILTER, example = "CFP")
+                                  @QueryParam("creditType") String creditType) {
         return csv(ReportTables.completion(completion.report(firm.firmId(), sessionId,
                         CompletionResource.blankToNull(creditType))),
                 "completion-" + sessionId + ".csv");
@@ -85,9 +84,8 @@ public class ReportResource {
     @Operation(summary = "The Completion report: suggested and final credit per professional (JSON; CSV or XLSX "
             + "by Accept)")
     public Response completionXlsx(@PathParam("id") String sessionId,
-                                   @Parameter(description = CompletionResource.CREDIT_TYPE + "only the rows of that "
-                                           + "credit type; without it every row") @QueryParam("creditType")
-                                   String creditType) {
+                                   @Parameter(description = CompletionResource.CREDIT_TYPE_FILTER, example = "CFP")
+                                   @QueryParam("creditType") String creditType) {
         return xlsx(ReportTables.completion(completion.report(firm.firmId(), sessionId,
                         CompletionResource.blankToNull(creditType))),
                 sessionId + "-completion.xlsx");

@@ -1,7 +1,6 @@
 package io.teamscpe.reporting.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.platform.web.PageRequest;
@@ -31,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The Completion report: per enrolled professional (no-shows included) and per unmatched attendee, per credit type,
- * the credit the type's ruleset suggests with its reason, any override, and the final credit ({@link CompletionRows}). Reads are served from the report
+ * the credit the type's ruleset suggests with its reason, any override, and the final credit ({@link CompletionRows}).
+ * Reads are served from the report
  * computed for the session's current inputs version ({@link ReportInputs}).
  */
 @ApplicationScoped

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Reporting's own audit record of a session as JSON arrays, straight from its tables: the ruleset version each credit
- * type used, the override trail (per credit type) (who, when, before, after, why), the attendance mappings' trail, the processing runs, and every
- * credit event published.
+ * type used, the override trail per credit type (who, when, before, after, why), the attendance mappings' trail, the
+ * processing runs (per credit type too), what is held awarded per professional and credit type, and every credit
+ * event published.
  * Runs in its caller's transaction (service/ or messaging/ holds the boundary).
  */
 @ApplicationScoped
