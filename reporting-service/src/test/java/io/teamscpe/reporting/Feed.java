@@ -11,6 +11,7 @@ import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.contracts.poll.PollResponse;
 import io.teamscpe.contracts.poll.PollResponsesChunk;
 import io.teamscpe.contracts.poll.PollUploaded;
+import io.teamscpe.contracts.session.CreditType;
 import io.teamscpe.contracts.session.Enrollee;
 import io.teamscpe.contracts.session.EnrollmentChunk;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
@@ -95,6 +96,18 @@ public final class Feed {
                 "organizer-1", "meeting-" + sessionId, "https://teams.microsoft.com/l/meetup-join/x/0", START, END,
                 "America/New_York", maxCredits, List.of("Ethics"), "GROUP_INTERNET_BASED", rulesetId,
                 rulesetVersion), Instant.now()));
+    }
+
+    /**
+     * Revision {@code revision} of the session awarding several credit types, as session-service publishes it: the
+     * legacy ruleset fields describe the first type.
+     */
+    public void session(int revision, List<CreditType> creditTypes) {
+        CreditType first = creditTypes.get(0);
+        publish(new SessionScheduled(sessionId, firm, revision, new SessionDetails("Ethics 2026", "provider-1",
+                "organizer-1", "meeting-" + sessionId, "https://teams.microsoft.com/l/meetup-join/x/0", START, END,
+                "America/New_York", first.maxCredits(), List.of("Ethics"), "GROUP_INTERNET_BASED",
+                first.rulesetId(), first.rulesetVersion(), creditTypes), Instant.now()));
     }
 
     /** A complete roster; each call is a new roster revision that replaces the previous one. */

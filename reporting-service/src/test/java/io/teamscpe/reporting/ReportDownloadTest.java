@@ -99,7 +99,7 @@ class ReportDownloadTest {
             Sheet sheet = completion.getSheet("Completion");
             assertHeader(completion, sheet, List.of("participant_id", "display_name", "email", "match_status",
                     "minutes_present", "polls_answered", "polls_presented", "suggested_credit", "reason",
-                    "override_credit", "override_reason", "override_by", "final_credit", "ruleset",
+                    "override_credit", "override_reason", "override_by", "final_credit", "credit_type", "ruleset",
                     "ruleset_version", "attendance", "match_method", "mapped_attendees"));
             Row ann = row(sheet, "ann");
             assertThat(number(ann.getCell(4))).isEqualTo(100);
@@ -110,13 +110,15 @@ class ReportDownloadTest {
                     .contains("answered 6 of 6 polls");
             assertThat(ann.getCell(9)).isNull();
             assertThat(number(ann.getCell(12))).isEqualTo(2.0);
-            assertThat(ann.getCell(13).getStringCellValue()).isEqualTo(Feed.RULESET);
+            assertThat(ann.getCell(13).getStringCellValue()).isEqualTo("CPE");
+            assertThat(ann.getCell(14).getStringCellValue()).isEqualTo(Feed.RULESET);
             assertThat(number(row(sheet, "bob").getCell(12))).isZero();
-            assertThat(row(sheet, "bob").getCell(15).getStringCellValue())
+            assertThat(row(sheet, "bob").getCell(16).getStringCellValue())
                     .isEqualTo("no-show: never joined the meeting");
             Map<String, String> about = about(completion);
             assertThat(about).containsEntry("Session", feed.sessionId).containsEntry("Attendance snapshot", snapshot)
                     .containsEntry("Ruleset", Feed.RULESET).containsEntry("Ruleset version", "1")
+                    .containsEntry("Credit types", "CPE: " + Feed.RULESET + " v1, at most 2 credits")
                     .containsEntry("Polls counted", "6").containsEntry("Polls excluded", "0")
                     .containsEntry("Enrolled", "2").containsEntry("Scheduled start", "2026-10-05 12:00:00");
             assertThat(about.get("Note")).contains("Breakout-room time is not available");

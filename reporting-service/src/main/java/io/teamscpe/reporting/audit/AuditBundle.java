@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teamscpe.contracts.session.CreditType;
 import io.teamscpe.platform.audit.AuditZip;
 import io.teamscpe.platform.readmodel.KnownSession;
 import java.io.IOException;
@@ -27,15 +28,19 @@ public final class AuditBundle {
         void write(KnownSession session, AuditZip zip) throws IOException;
     }
 
-    /** The session as credited, as session.json holds it. */
+    /**
+     * The session as credited, as session.json holds it: {@code maxCredits}, {@code rulesetId} and
+     * {@code rulesetVersion} are the first credit type's; {@code creditTypes} lists every one.
+     */
     public record AuditedSession(String sessionId, String title, String scheduledStart, String scheduledEnd,
                                  String timeZone, BigDecimal maxCredits, List<String> fieldsOfStudy,
                                  String deliveryMethod, String rulesetId, Integer rulesetVersion, int revision,
-                                 boolean cancelled) {
-        public static AuditedSession of(KnownSession s) {
+                                 boolean cancelled, List<CreditType> creditTypes) {
+        public static AuditedSession of(KnownSession s, List<CreditType> creditTypes) {
             return new AuditedSession(s.sessionId(), s.title(), String.valueOf(s.scheduledStart()),
                     String.valueOf(s.scheduledEnd()), s.timeZone(), s.maxCredits(), s.fieldsOfStudy(),
-                    s.deliveryMethod(), s.rulesetId(), s.rulesetVersion(), s.revision(), s.cancelled());
+                    s.deliveryMethod(), s.rulesetId(), s.rulesetVersion(), s.revision(), s.cancelled(),
+                    creditTypes);
         }
     }
 

@@ -2,6 +2,7 @@ package io.teamscpe.reporting.export;
 
 import io.teamscpe.reporting.export.Table.Fact;
 import io.teamscpe.reporting.report.CompletionReport;
+import io.teamscpe.reporting.report.CompletionReport.CreditTypeSummary;
 import io.teamscpe.reporting.report.CompletionReport.Freshness;
 import io.teamscpe.reporting.report.CompletionReport.Row;
 import io.teamscpe.reporting.report.MappedAttendee;
@@ -12,7 +13,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The Raw Data and Completion reports as tables: their columns, in one place for every download format. */
@@ -61,17 +64,21 @@ public final class ReportTables {
     public static Table completion(CompletionReport r) {
         List<String> header = List.of("participant_id", "display_name", "email", "match_status", "minutes_present",
                 "polls_answered", "polls_presented", "suggested_credit", "reason", "override_credit",
-                "override_reason", "override_by", "final_credit", "ruleset", "ruleset_version", "attendance",
-                "match_method", "mapped_attendees");
+                "override_reason", "override_by", "final_credit", "credit_type", "ruleset", "ruleset_version",
+                "attendance", "match_method", "mapped_attendees");
+        Map<String, CreditTypeSummary> types = new HashMap<>();
+        r.creditTypes().forEach(t -> types.put(t.code(), t));
         List<List<Object>> rows = new ArrayList<>(r.rows().size());
         for (Row row : r.rows()) {
             var o = row.override();
+            CreditTypeSummary type = types.get(row.creditType());
             rows.add(Arrays.asList(row.participantId(), row.displayName(), row.email(), row.matchStatus().name(),
                     row.minutesPresent(), row.pollsAnswered(), row.pollsPresented(), row.suggestedCredit(),
                     row.reason(), o == null ? null : o.credit(), o == null ? null : o.reason(),
-                    o == null ? null : o.by(), row.finalCredit(), r.ruleset(), r.rulesetVersion(),
-                    row.attendance().wording(), row.matchMethod() == null ? null : row.matchMethod().name(),
-                    mapped(row.mappedAttendees())));
+                    o == null ? null : o.by(), row.finalCredit(), row.creditType(),
+                    type == null ? null : type.ruleset(), type == null || type.waiting() ? null
+                            : type.rulesetVersion(), row.attendance().wording(),
+                    row.matchMethod() == null ? null : row.matchMethod().name(), mapped(row.mappedAttendees())));
         }
         Freshness f = r.freshness();
         ZoneId zone = zone(r.timeZone());
@@ -80,6 +87,8 @@ public final class ReportTables {
                 new Fact("Scheduled end", r.scheduledEnd()), new Fact("Time zone", zone.getId()),
                 new Fact("Ruleset", r.ruleset() == null ? "waiting for the session's ruleset" : r.ruleset()),
                 new Fact("Ruleset version", r.rulesetVersion() == null ? "" : r.rulesetVersion()),
+                new Fact("Credit types", r.creditTypes().stream().map(ReportTables::described)
+                        .collect(Collectors.joining("; "))),
                 new Fact("Attendance snapshot", f.attendanceSnapshotId() == null ? "none yet"
                         : f.attendanceSnapshotId()),
                 new Fact("Attendance source", f.attendanceSource()),
@@ -87,6 +96,14 @@ public final class ReportTables {
                 new Fact("Polls counted", f.pollsIncluded()), new Fact("Polls excluded", f.pollsExcluded()),
                 new Fact("Enrolled", f.enrolled()), new Fact("Note", f.note()));
         return new Table("Completion", header, rows, about, null, zone);
+    }
+
+    /** "CFP: CFP Board v1, at most 1.5 credits", or what the credit type waits for. */
+    private static String described(CreditTypeSummary t) {
+        return t.code() + ": " + (t.waiting() ? "waiting for ruleset " + t.rulesetId() + " version "
+                + t.rulesetVersion() : t.ruleset() + " v" + t.rulesetVersion())
+                + (t.maxCredits() == null ? "" : ", at most " + t.maxCredits().stripTrailingZeros().toPlainString()
+                + " credits");
     }
 
     /** "Bob (home) <bob@home.test> [participant key]: MAPPED by admin@firm.test at …", one per attendee. */

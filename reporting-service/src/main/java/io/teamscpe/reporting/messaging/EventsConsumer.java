@@ -44,11 +44,9 @@ public class EventsConsumer {
     private final PollProjection polls;
     private final ReportInputs inputs;
     private final ConsumerRetry retry;
-    private final MappingMemory memory;
 
     public EventsConsumer(EventBatches batches, ReadModel model, Rulesets rulesets, Rosters rosters,
-                          PollProjection polls, ReportInputs inputs, ConsumerRetry retry, MappingMemory memory) {
-        this.memory = memory;
+                          PollProjection polls, ReportInputs inputs, ConsumerRetry retry) {
         this.batches = batches;
         this.retry = retry;
         this.model = model;
@@ -71,10 +69,9 @@ public class EventsConsumer {
                 inputs.rulesetChanged(ruleset.rulesetId());
             } else if (event instanceof EnrollmentChunk chunk) {
                 rosters.on(chunk);
-            } else if (event instanceof EnrollmentSnapshotCompleted completed && rosters.on(completed)) {
-                // the roster model is the platform's: the report inputs and attendance mappings are ours
-                inputs.changed(completed.sessionId());
-                memory.apply(completed.firmId(), completed.sessionId());
+            } else if (event instanceof EnrollmentSnapshotCompleted completed) {
+                // the roster model is the platform's: the credit types sought, report inputs and mappings are ours
+                model.on(completed);
             }
         }));
     }

@@ -8,7 +8,11 @@ public enum AwardChange {
     /** An enrolled no-show with no credit and nothing published before: no event, downstream learns nothing. */
     NO_SHOW;
 
-    /** What earlier runs published for one professional. */
+    /** Whose credit of which credit type: what processing publishes and corrects. */
+    public record Key(String professionalId, String creditType) {
+    }
+
+    /** What earlier runs published for one professional in one credit type. */
     public record Published(BigDecimal credits, boolean revoked) {
         /** The credit the professional holds now: none once revoked. */
         public BigDecimal held() {

@@ -30,10 +30,18 @@ public final class Matching {
      * @param firstResponses  per poll of the snapshot, in its order: the earliest response, or null
      * @param matchMethod     how an enrolled professional's attendance was tied to them; null without any
      * @param mappedAttendees the attendees mapped to this professional (empty on every other row)
+     * @param creditTypes     the credit types an enrolled professional seeks (null or empty: every one; always null
+     *                        for rows no enrollment claims, which are shown for every type)
      */
     public record Participant(String id, String displayName, String email, MatchStatus matchStatus,
                               Presence attendance, List<Interval> intervals, List<Response> firstResponses,
-                              AttendanceMatch matchMethod, List<MappedAttendee> mappedAttendees) {
+                              AttendanceMatch matchMethod, List<MappedAttendee> mappedAttendees,
+                              List<String> creditTypes) {
+        /** Whether this row is shown (and, for a professional, credited) for the credit type {@code code}. */
+        public boolean seeks(String code) {
+            return creditTypes == null || creditTypes.isEmpty() || creditTypes.contains(code);
+        }
+
         public Instant firstJoin() {
             return intervals.stream().map(Interval::joined).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
@@ -120,7 +128,8 @@ public final class Matching {
             }
             out.add(new Participant(e.lmsId(), e.displayName(), e.email(), MatchStatus.ENROLLED,
                     Presence.of(!theirs.isEmpty(), intervals), intervals, Arrays.asList(first),
-                    methodOf.get(e.lmsId()), List.copyOf(mappedTo.getOrDefault(e.lmsId(), List.of()))));
+                    methodOf.get(e.lmsId()), List.copyOf(mappedTo.getOrDefault(e.lmsId(), List.of())),
+                    e.creditTypes()));
         }
         for (Attendee a : facts.attendees()) {
             var p = a.participant();
@@ -135,7 +144,7 @@ public final class Matching {
             MatchStatus status = p.anonymous() ? MatchStatus.ANONYMOUS
                     : p.guest() ? MatchStatus.GUEST : MatchStatus.UNMATCHED_ATTENDEE;
             out.add(new Participant(p.participantKey(), p.displayName(), p.email(), status,
-                    Presence.of(true, a.intervals()), a.intervals(), Arrays.asList(first), null, List.of()));
+                    Presence.of(true, a.intervals()), a.intervals(), Arrays.asList(first), null, List.of(), null));
         }
         return out;
     }

@@ -48,6 +48,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Blocking
 @Tag(name = "Completion", description = "Suggested and final credit, overrides, processing CPE")
 public class CompletionResource {
+    /** The creditType query parameter of the report and its rows. */
+    static final String CREDIT_TYPE = "A credit type code of the session (its report's creditTypes[].code): ";
+    /** The creditType filter of the report (JSON, CSV and XLSX alike). */
+    static final String CREDIT_TYPE_FILTER = CREDIT_TYPE + "only the rows of that credit type (X-Total-Count counts "
+            + "them); without it every row";
+
     private final CompletionService completion;
     private final ProcessingService processing;
     private final FirmContext firm;
@@ -75,13 +81,17 @@ public class CompletionResource {
                         @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
                         @BeanParam PageParams pages,
                         @Parameter(description = PageRequest.SORT_DOC + "displayName, email, participantId, "
-                                + "matchStatus, minutesPresent, finalCredit (by default enrolled professionals first, "
-                                + "by name).") @QueryParam("sort") String sort,
+                                + "creditType, matchStatus, minutesPresent, finalCredit (by default enrolled "
+                                + "professionals first, by name, each participant's rows in the session's order of "
+                                + "credit types).") @QueryParam("sort") String sort,
+                        @Parameter(description = CREDIT_TYPE_FILTER, example = "CFP")
+                        @QueryParam("creditType") String creditType,
                         @Context UriInfo uri) {
         PageRequest paging = pages.request(sort, CompletionService.SORTS);
         boolean gzip = ConditionalGet.acceptsGzip(acceptEncoding);
         // the whole report in its own order is serialised and compressed once per change of its inputs
-        CompletionService.EncodedPage report = completion.reportPage(firm.firmId(), sessionId, paging, gzip);
+        CompletionService.EncodedPage report = completion.reportPage(firm.firmId(), sessionId, paging,
+                blankToNull(creditType), gzip);
         EntityTag tag = new EntityTag("completion-" + report.version(), true);
         if (ETagged.noneMatchNames(ifNoneMatch, tag.getValue())) {
             return Response.notModified(tag).build();
@@ -94,26 +104,35 @@ public class CompletionResource {
 
     @GET
     @Path("completion/{participantId}")
-    @Operation(summary = "One row of the Completion report, with the ETag of its override (for If-Match on PUT)")
+    @Operation(summary = "One row of the Completion report (one credit type's), with the ETag of its override (for "
+            + "If-Match on PUT)")
     public RestResponse<CompletionRow> row(@PathParam("id") String sessionId,
                                            @PathParam("participantId") String participantId,
+                                           @Parameter(description = CREDIT_TYPE + "the row of that credit type; "
+                                                   + "required when the session has several, optional with one",
+                                                   example = "CFP")
+                                           @QueryParam("creditType") String creditType,
                                            @Parameter(description = ETagged.IF_NONE_MATCH)
                                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        TaggedRow row = processing.row(firm.firmId(), sessionId, participantId);
+        TaggedRow row = processing.row(firm.firmId(), sessionId, participantId, blankToNull(creditType));
         return ETagged.read(CompletionRow.of(row.row()), row.etag(), ifNoneMatch);
     }
 
     @PUT
     @Path("completion/{participantId}")
-    @Operation(summary = "Override a participant's credit with a reason (kept in the audit trail). With If-Match (the "
-            + "row's ETag), only while nobody overrode the row since (412 edit-conflict otherwise)")
+    @Operation(summary = "Override a participant's credit of one credit type with a reason (kept in the audit trail). "
+            + "With If-Match (the row's ETag), only while nobody overrode the row since (412 edit-conflict otherwise)")
     public RestResponse<CompletionRow> override(@PathParam("id") String sessionId,
                                                 @PathParam("participantId") String participantId,
+                                                @Parameter(description = CREDIT_TYPE + "the credit type overridden; "
+                                                        + "required when the session has several, optional with one",
+                                                        example = "CFP")
+                                                @QueryParam("creditType") String creditType,
                                                 @Parameter(description = ETagged.IF_MATCH)
                                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                 @Valid @NotNull OverrideRequest request) {
-        TaggedRow row = processing.override(firm.firmId(), sessionId, participantId, request.credit(),
-                request.reason(), firm.userId(), IfMatch.parse(ifMatch));
+        TaggedRow row = processing.override(firm.firmId(), sessionId, participantId, blankToNull(creditType),
+                request.credit(), request.reason(), firm.userId(), IfMatch.parse(ifMatch));
         return ETagged.written(CompletionRow.of(row.row()), row.etag());
     }
 
@@ -130,5 +149,10 @@ public class CompletionResource {
         // 200, not 201 + Location: the contract said 200 first (see the README's compatibility policy)
         return Response.ok(ProcessingResult.of(run, 0)).header("Content-Location",
                 "/api/sessions/" + sessionId + "/processing-runs/" + run.run()).build();
+    }
+
+    /** An empty {@code ?creditType=} is no credit type named. */
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

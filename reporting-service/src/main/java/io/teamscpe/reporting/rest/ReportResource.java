@@ -14,9 +14,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The reports as downloads: Raw Data as JSON, CSV or XLSX; Completion as CSV or XLSX (JSON: CompletionResource). */
@@ -68,8 +70,11 @@ public class ReportResource {
     @Produces(CSV_ON_REQUEST)
     @Operation(summary = "The Completion report: suggested and final credit per professional (JSON; CSV or XLSX "
             + "by Accept)")
-    public Response completionCsv(@PathParam("id") String sessionId) {
-        return csv(ReportTables.completion(completion.report(firm.firmId(), sessionId)),
+    public Response completionCsv(@PathParam("id") String sessionId,
+                                  @Parameter(description = CompletionResource.CREDIT_TYPE_FILTER, example = "CFP")
+                                  @QueryParam("creditType") String creditType) {
+        return csv(ReportTables.completion(completion.report(firm.firmId(), sessionId,
+                        CompletionResource.blankToNull(creditType))),
                 "completion-" + sessionId + ".csv");
     }
 
@@ -78,8 +83,11 @@ public class ReportResource {
     @Produces(XLSX_ON_REQUEST)
     @Operation(summary = "The Completion report: suggested and final credit per professional (JSON; CSV or XLSX "
             + "by Accept)")
-    public Response completionXlsx(@PathParam("id") String sessionId) {
-        return xlsx(ReportTables.completion(completion.report(firm.firmId(), sessionId)),
+    public Response completionXlsx(@PathParam("id") String sessionId,
+                                   @Parameter(description = CompletionResource.CREDIT_TYPE_FILTER, example = "CFP")
+                                   @QueryParam("creditType") String creditType) {
+        return xlsx(ReportTables.completion(completion.report(firm.firmId(), sessionId,
+                        CompletionResource.blankToNull(creditType))),
                 sessionId + "-completion.xlsx");
     }
 

@@ -1,22 +1,14 @@
 package io.teamscpe.reporting.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.teamscpe.platform.problem.ProblemException;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.platform.web.PageRequest;
-import io.teamscpe.reporting.credit.AttendedTime;
-import io.teamscpe.reporting.credit.CreditEngine;
-import io.teamscpe.reporting.credit.CreditResult;
-import io.teamscpe.reporting.credit.Facts;
 import io.teamscpe.reporting.report.CompletionReport;
-import io.teamscpe.reporting.report.CompletionReport.Freshness;
-import io.teamscpe.reporting.report.CompletionReport.Override;
+import io.teamscpe.reporting.report.CompletionReport.CreditTypeSummary;
 import io.teamscpe.reporting.report.CompletionReport.Row;
-import io.teamscpe.reporting.report.MatchStatus;
-import io.teamscpe.reporting.report.Matching;
+import io.teamscpe.reporting.report.CompletionRows;
 import io.teamscpe.reporting.report.SessionSnapshot;
-import io.teamscpe.reporting.report.SessionSnapshot.Response;
 import io.teamscpe.reporting.store.Json;
 import io.teamscpe.reporting.store.ReportInputs;
 import io.teamscpe.reporting.store.Overrides;
@@ -28,7 +20,6 @@ import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +29,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The Completion report: per enrolled professional (no-shows included) and per unmatched attendee, the credit the
- * session's ruleset suggests with its reason, any override, and the final credit. Reads are served from the report
+ * The Completion report: per enrolled professional (no-shows included) and per unmatched attendee, per credit type,
+ * the credit the type's ruleset suggests with its reason, any override, and the final credit ({@link CompletionRows}).
+ * Reads are served from the report
  * computed for the session's current inputs version ({@link ReportInputs}).
  */
 @ApplicationScoped
 public class CompletionService {
     private final KnownSessions sessions;
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
-    private static final Comparator<Row> ORDER = Comparator
-            .comparing((Row r) -> r.matchStatus() != MatchStatus.ENROLLED)
-            .thenComparing(Row::displayName, Comparator.nullsLast(String::compareToIgnoreCase))
-            .thenComparing(Row::participantId);
 
     /** A report as computed for one inputs version, and its JSON. */
     private record Computed(CompletionReport report, Encoded encoded) {
@@ -67,9 +55,10 @@ public class CompletionService {
     }
 
     /** The fields the report's rows sort by; without one they keep the report's order (enrolled first, by name). */
-    public static final List<String> SORTS = List.of("displayName", "email", "participantId", "matchStatus",
-            "minutesPresent", "finalCredit");
+    public static final List<String> SORTS = List.of("displayName", "email", "participantId", "creditType",
+            "matchStatus", "minutesPresent", "finalCredit");
     private static final Map<String, Comparator<Row>> ORDERS = Map.of(
+            "creditType", Comparator.comparing(Row::creditType),
             "displayName", Comparator.comparing(Row::displayName, Comparator.nullsLast(String::compareToIgnoreCase)),
             "email", Comparator.comparing(Row::email, Comparator.nullsLast(String::compareToIgnoreCase)),
             "participantId", Comparator.comparing(Row::participantId),
@@ -113,21 +102,29 @@ public class CompletionService {
     }
 
     /**
-     * One page of the report's rows (sorted when asked, {@link #SORTS}) with the whole summary, as JSON and, when
-     * {@code gzip}, compressed. A page holding every row in the report's own order is the bytes made once per
-     * version; any other page is serialised for the request (a page is at most 1,000 rows).
+     * One page of the report's rows (of one credit type when {@code creditType} is given; sorted when asked,
+     * {@link #SORTS}) with the whole summary, as JSON and, when {@code gzip}, compressed. A page holding every row
+     * in the report's own order is the bytes made once per version; any other page is serialised for the request
+     * (a page is at most 1,000 rows).
      */
-    public EncodedPage reportPage(String firmId, String sessionId, PageRequest page, boolean gzip) {
+    public EncodedPage reportPage(String firmId, String sessionId, PageRequest page, String creditType,
+                                  boolean gzip) {
         Computed c = current(firmId, sessionId);
         CompletionReport r = c.report();
         long version = c.encoded().version();
-        if (page.page() == 0 && page.sort() == null && page.size() >= r.rows().size()) {
+        if (creditType == null && page.page() == 0 && page.sort() == null && page.size() >= r.rows().size()) {
             return new EncodedPage(version, r.rows().size(), c.encoded().json(), c.encoded().gzip());
         }
-        byte[] bytes = json.bytes(new CompletionReport(r.sessionId(), r.title(), r.scheduledStart(),
-                r.scheduledEnd(), r.timeZone(), r.ruleset(), r.rulesetVersion(), r.freshness(),
-                page.slice(r.rows(), ORDERS)));
-        return new EncodedPage(version, r.rows().size(), bytes, gzip ? gzip(bytes) : null);
+        List<Row> rows = ofType(r, creditType);
+        byte[] bytes = json.bytes(r.withRows(page.slice(rows, ORDERS)));
+        return new EncodedPage(version, rows.size(), bytes, gzip ? gzip(bytes) : null);
+    }
+
+    /** The whole report, or only the rows of one credit type (400 unknown-credit-type for a code it lacks). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public CompletionReport report(String firmId, String sessionId, String creditType) {
+        CompletionReport r = computed(firmId, sessionId).report();
+        return creditType == null ? r : r.withRows(ofType(r, creditType));
     }
 
     private Computed current(String firmId, String sessionId) {
@@ -166,79 +163,30 @@ public class CompletionService {
      * committed yet.
      */
     CompletionReport compute(KnownSession s) {
+        return compute(facts.load(s));
+    }
+
+    /** Computes the report from facts the caller loaded in its transaction. */
+    CompletionReport compute(SessionSnapshot f) {
         long t0 = System.nanoTime();
-        SessionSnapshot f = facts.load(s);
-        List<Integer> presented = new ArrayList<>();
-        for (int i = 0; i < f.polls().size(); i++) {
-            if (f.polls().get(i).included()) {
-                presented.add(i);
-            }
-        }
-        Map<String, Override> decided = overrides.current(s.sessionId());
-        List<Row> rows = new ArrayList<>();
-        for (Matching.Participant p : Matching.participants(f)) {
-            rows.add(row(p, f, presented, decided.get(p.id())));
-        }
-        rows.sort(ORDER);
+        KnownSession s = f.session();
+        CompletionReport report = CompletionRows.compute(f, overrides.current(s.sessionId()));
         long took = System.nanoTime() - t0;
         computation.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
-        LOG.debugf("completion report of session %s: %d rows in %d ms", s.sessionId(), rows.size(), took / 1_000_000);
-        return new CompletionReport(s.sessionId(), s.title(), s.scheduledStart(), s.scheduledEnd(), s.timeZone(),
-                f.rules() == null ? null : f.rules().name(), f.rules() == null ? null : f.rules().version(),
-                freshness(f, presented.size()), List.copyOf(rows));
+        LOG.debugf("completion report of session %s: %d rows in %d ms", s.sessionId(), report.rows().size(),
+                took / 1_000_000);
+        return report;
     }
 
-    private static Row row(Matching.Participant p, SessionSnapshot f, List<Integer> presented, Override override) {
-        List<Facts.PollFact> polls = new ArrayList<>(presented.size());
-        for (int i : presented) {
-            Response first = p.firstResponses().get(i);
-            polls.add(new Facts.PollFact(f.polls().get(i).pollId(), first == null ? null : first.completedAt()));
+    /**
+     * The rows of one credit type ({@code creditType} null: every row); 400 {@code unknown-credit-type} for a code
+     * the session does not have.
+     */
+    static List<Row> ofType(CompletionReport r, String creditType) {
+        if (creditType == null) {
+            return r.rows();
         }
-        KnownSession s = f.session();
-        Facts facts = new Facts(p.intervals(), s.scheduledStart(), s.scheduledEnd(), s.maxCredits(), polls);
-        if (f.rules() == null) {
-            return waiting(p, facts, override);
-        }
-        CreditResult credit = CreditEngine.evaluate(f.rules().rules(), facts);
-        String reason = p.matchStatus() == MatchStatus.ANONYMOUS
-                ? credit.reason() + " (anonymous: Teams cannot tie this participant to a professional)"
-                : credit.reason();
-        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
-                p.lastLeave(), p.intervals().size(), credit.minutesPresent(), credit.secondsPresent(), credit.pollsAnswered(),
-                credit.pollsPresented(), credit.credit(), reason, override,
-                override != null ? override.credit() : credit.credit(), p.matchMethod(), p.mappedAttendees());
-    }
-
-    /** A row while the session's ruleset has not arrived: the facts, and no credit (an override still shows). */
-    private static Row waiting(Matching.Participant p, Facts facts, Override override) {
-        long seconds = AttendedTime.within(p.intervals(), facts.windowStart(), facts.windowEnd()).getSeconds();
-        int answered = (int) facts.polls().stream().filter(Facts.PollFact::answered).count();
-        return new Row(p.id(), p.displayName(), p.email(), p.matchStatus(), p.attendance(), p.firstJoin(),
-                p.lastLeave(), p.intervals().size(), seconds / 60, seconds, answered, facts.polls().size(), null,
-                CompletionReport.WAITING, override, override != null ? override.credit() : null, p.matchMethod(),
-                p.mappedAttendees());
-    }
-
-    private static Freshness freshness(SessionSnapshot f, int included) {
-        int excluded = f.polls().size() - included;
-        SessionSnapshot.Freshness r = f.freshness();
-        String note = (f.attendanceGap() == null ? "" : f.attendanceGap().describe() + " ")
-                + "Breakout-room time is not available from Teams. Anonymous poll responses count in the polls' "
-                + "totals but cannot earn anyone credit.";
-        String waiting = "";
-        if (f.rules() == null) {
-            KnownSession s = f.session();
-            waiting = (s.rulesetId() == null ? "The session names no ruleset: set one in session-service. "
-                    : "Waiting for the session's ruleset " + s.rulesetId() + " version " + s.rulesetVersion()
-                    + " to reach reporting. ") + "No credit is computed and processing is refused until it has. ";
-        }
-        boolean incomplete = f.attendanceGap() != null;
-        if (r == null) {
-            return new Freshness(null, null, null, incomplete, included, excluded, f.roster().size(), waiting
-                    + "No attendance yet: refresh the session's attendance after the meeting ends. " + note);
-        }
-        return new Freshness(r.snapshotId(), r.source(), r.fetchedAt(), incomplete, included, excluded,
-                f.roster().size(), waiting + "Attendance snapshot " + r.snapshotId() + " (" + r.source()
-                + ") applied " + r.appliedAt() + ". " + note);
+        CreditTypeChoice.require(r.creditTypes().stream().map(CreditTypeSummary::code).toList(), creditType);
+        return r.rows().stream().filter(row -> row.creditType().equals(creditType)).toList();
     }
 }

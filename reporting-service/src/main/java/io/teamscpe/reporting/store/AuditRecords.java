@@ -1,13 +1,16 @@
 package io.teamscpe.reporting.store;
 
+import io.teamscpe.contracts.session.CreditType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reporting's own audit record of a session as JSON arrays, straight from its tables: the ruleset version it used,
- * the override trail (who, when, before, after, why), the attendance mappings' trail, the processing runs, and every
- * credit event published.
+ * Reporting's own audit record of a session as JSON arrays, straight from its tables: the ruleset version each credit
+ * type used, the override trail per credit type (who, when, before, after, why), the attendance mappings' trail, the
+ * processing runs (per credit type too), what is held awarded per professional and credit type, and every credit
+ * event published.
  * Runs in its caller's transaction (service/ or messaging/ holds the boundary).
  */
 @ApplicationScoped
@@ -18,16 +21,25 @@ public class AuditRecords {
         this.em = em;
     }
 
-    public String ruleset(String rulesetId, Integer version) {
-        return rows("""
-                select json_build_object('rulesetId', ruleset_id, 'version', version, 'name', name,
-                    'rules', rules)::text from ruleset_version where ruleset_id = ?1 and version = ?2""",
-                rulesetId, version);
+    /** The ruleset version each credit type used (those that reached reporting), with the type's code. */
+    public String rulesets(List<CreditType> types) {
+        List<String> objects = new ArrayList<>();
+        for (CreditType t : types) {
+            if (t.rulesetId() == null || t.rulesetVersion() == null) {
+                continue;
+            }
+            objects.addAll(objects("""
+                    select json_build_object('creditType', cast(?1 as text), 'rulesetId', ruleset_id,
+                        'version', version, 'name', name, 'rules', rules)::text
+                    from ruleset_version where ruleset_id = ?2 and version = ?3""",
+                    t.code(), t.rulesetId(), t.rulesetVersion()));
+        }
+        return array(objects);
     }
 
     public String overrides(String sessionId) {
         return rows("""
-                select json_build_object('participantId', participant_id, 'credit', credit,
+                select json_build_object('participantId', participant_id, 'creditType', credit_type, 'credit', credit,
                     'previousCredit', previous_credit, 'suggested', suggested, 'reason', reason,
                     'decidedBy', decided_by, 'decidedAt', decided_at)::text
                 from credit_override where session_id = ?1 order by id""", sessionId);
@@ -48,9 +60,22 @@ public class AuditRecords {
 
     public String processingRuns(String sessionId) {
         return rows("""
-                select json_build_object('run', run, 'processedBy', processed_by, 'processedAt', processed_at,
-                    'awarded', awarded, 'revised', revised, 'revoked', revoked)::text
-                from processing_run where session_id = ?1 order by run""", sessionId);
+                select json_build_object('run', r.run, 'processedBy', r.processed_by, 'processedAt', r.processed_at,
+                    'awarded', r.awarded, 'revised', r.revised, 'revoked', r.revoked,
+                    'byCreditType', (select json_object_agg(c.credit_type, json_build_object('awarded', c.awarded,
+                        'revised', c.revised, 'revoked', c.revoked, 'unchanged', c.unchanged,
+                        'noShows', c.no_shows)) from processing_run_credit_type c
+                        where c.session_id = r.session_id and c.run = r.run))::text
+                from processing_run r where r.session_id = ?1 order by r.run""", sessionId);
+    }
+
+    /** What is held published per professional and credit type: the credit, revoked or not, and by which run. */
+    public String creditAwards(String sessionId) {
+        return rows("""
+                select json_build_object('professionalId', professional_id, 'creditType', credit_type,
+                    'credits', credits, 'revoked', revoked, 'processingRun', processing_run,
+                    'updatedAt', updated_at)::text
+                from credit_award where session_id = ?1 order by professional_id, credit_type""", sessionId);
     }
 
     public String publishedCreditEvents(String sessionId) {
@@ -62,13 +87,20 @@ public class AuditRecords {
     }
 
     /** The JSON objects the query returns, as one JSON array. */
-    @SuppressWarnings("unchecked")
     private String rows(String sql, Object... params) {
+        return array(objects(sql, params));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> objects(String sql, Object... params) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
         }
-        List<String> objects = query.getResultList();
+        return query.getResultList();
+    }
+
+    private static String array(List<String> objects) {
         return "[\n" + String.join(",\n", objects) + "\n]\n";
     }
 }

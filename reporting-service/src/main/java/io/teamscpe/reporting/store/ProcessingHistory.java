@@ -1,10 +1,12 @@
 package io.teamscpe.reporting.store;
 
 import io.teamscpe.reporting.report.ProcessingRun;
+import io.teamscpe.reporting.report.ProcessingRun.Counts;
 import io.teamscpe.reporting.report.PublishedCreditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,8 @@ public class ProcessingHistory {
         List<Object[]> rows = em.createNativeQuery("select " + RUN_COLUMNS
                         + " from processing_run where session_id = ?1 order by run desc")
                 .setParameter(1, sessionId).getResultList();
-        return rows.stream().map(r -> run(sessionId, r)).toList();
+        Map<Integer, Map<String, Counts>> byType = countsByType(sessionId, null);
+        return rows.stream().map(r -> run(sessionId, r, byType)).toList();
     }
 
     public Optional<ProcessingRun> run(String sessionId, int run) {
@@ -40,7 +43,26 @@ public class ProcessingHistory {
         List<Object[]> rows = em.createNativeQuery("select " + RUN_COLUMNS
                         + " from processing_run where session_id = ?1 and run = ?2")
                 .setParameter(1, sessionId).setParameter(2, run).getResultList();
-        return rows.stream().findFirst().map(r -> run(sessionId, r));
+        return rows.stream().findFirst().map(r -> run(sessionId, r, countsByType(sessionId, run)));
+    }
+
+    /** Per run (all of the session's, or only {@code run}), its counts per credit type in the session's order. */
+    private Map<Integer, Map<String, Counts>> countsByType(String sessionId, Integer run) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select c.run, c.credit_type, c.awarded, c.revised, c.revoked, c.unchanged, c.no_shows
+                        from processing_run_credit_type c left join report_credit_type t
+                            on t.session_id = c.session_id and t.code = c.credit_type
+                        where c.session_id = ?1 and (cast(?2 as integer) is null or c.run = cast(?2 as integer))
+                        order by c.run, coalesce(t.position, 2147483647), c.credit_type""")
+                .setParameter(1, sessionId).setParameter(2, run).getResultList();
+        Map<Integer, Map<String, Counts>> out = new HashMap<>();
+        for (Object[] r : rows) {
+            out.computeIfAbsent(((Number) r[0]).intValue(), k -> new LinkedHashMap<>()).put((String) r[1],
+                    new Counts(((Number) r[2]).intValue(), ((Number) r[3]).intValue(), ((Number) r[4]).intValue(),
+                            ((Number) r[5]).intValue(), ((Number) r[6]).intValue()));
+        }
+        return out;
     }
 
     /** How many of each run's credit events Kafka has acknowledged so far: run → sent. */
@@ -66,9 +88,11 @@ public class ProcessingHistory {
                 SessionFacts.instant(r[2]), SessionFacts.instant(r[3]), (String) r[4])).toList();
     }
 
-    private static ProcessingRun run(String sessionId, Object[] r) {
-        return new ProcessingRun(sessionId, ((Number) r[0]).intValue(), ((Number) r[3]).intValue(),
+    private static ProcessingRun run(String sessionId, Object[] r, Map<Integer, Map<String, Counts>> byType) {
+        int run = ((Number) r[0]).intValue();
+        return new ProcessingRun(sessionId, run, ((Number) r[3]).intValue(),
                 ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-                ((Number) r[7]).intValue(), (String) r[1], SessionFacts.instant(r[2]));
+                ((Number) r[7]).intValue(), (String) r[1], SessionFacts.instant(r[2]),
+                byType.getOrDefault(run, Map.of()));
     }
 }

@@ -13,8 +13,8 @@ import java.util.OptionalLong;
 
 /**
  * A session's inputs version: bumped in the same transaction as every change to what its reports are computed
- * from (session, roster, ruleset, attendance, polls, overrides), so a report computed for a version stays right
- * until the version moves — on any instance of the service.
+ * from (session and its credit types, roster, rulesets, attendance, polls, overrides), so a report computed for a
+ * version stays right until the version moves — on any instance of the service.
  */
 @ApplicationScoped
 public class ReportInputs {
@@ -63,10 +63,14 @@ public class ReportInputs {
                 .setParameter(1, sessionId).executeUpdate();
     }
 
-    /** Every session that names the ruleset (any version: cheap, and versions are rarely republished). */
+    /**
+     * Every session one of whose credit types names the ruleset (any version: cheap, and versions are rarely
+     * republished).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rulesetChanged(String rulesetId) {
-        em.createNativeQuery(BUMP.formatted("ruleset_id = ?1"))
+        em.createNativeQuery(BUMP.formatted("ruleset_id = ?1 or session_id in (select session_id from "
+                        + "report_credit_type where ruleset_id = ?1)"))
                 .setParameter(1, rulesetId).executeUpdate();
     }
 }

@@ -3,9 +3,9 @@ package io.teamscpe.reporting.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.teamscpe.contracts.attendance.Interval;
 import io.teamscpe.contracts.attendance.Participant;
+import io.teamscpe.contracts.session.CreditType;
 import io.teamscpe.contracts.session.RulesetRules;
 import io.teamscpe.platform.readmodel.AttendanceGaps;
-import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.platform.readmodel.KnownSession;
 import io.teamscpe.reporting.report.AttendanceMapping;
 import io.teamscpe.reporting.report.MappingMethod;
@@ -16,6 +16,7 @@ import io.teamscpe.reporting.report.SessionSnapshot.Freshness;
 import io.teamscpe.reporting.report.SessionSnapshot.Poll;
 import io.teamscpe.reporting.report.SessionSnapshot.Response;
 import io.teamscpe.reporting.report.SessionSnapshot.Rules;
+import io.teamscpe.reporting.report.SessionSnapshot.TypedRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -35,13 +37,13 @@ public class SessionFacts {
 
     private final EntityManager em;
     private final Json json;
-    private final Rosters rosters;
+    private final CreditTypes creditTypes;
     private final AttendanceGaps gaps;
 
-    public SessionFacts(EntityManager em, Json json, Rosters rosters, AttendanceGaps gaps) {
+    public SessionFacts(EntityManager em, Json json, CreditTypes creditTypes, AttendanceGaps gaps) {
         this.em = em;
         this.json = json;
-        this.rosters = rosters;
+        this.creditTypes = creditTypes;
         this.gaps = gaps;
     }
 
@@ -55,22 +57,31 @@ public class SessionFacts {
 
     /** Call inside a transaction (a read-only one: after {@link #readOneSnapshot()}). */
     public SessionSnapshot load(KnownSession s) {
-        return new SessionSnapshot(s, namedRules(s).orElse(null), attendees(s.sessionId()), roster(s.sessionId()),
+        return new SessionSnapshot(s, typedRules(s), attendees(s.sessionId()), roster(s.sessionId()),
                 polls(s.sessionId()), responses(s.sessionId()), freshness(s.sessionId()),
                 gaps.of(s.sessionId()).orElse(null), mappings(s.sessionId()));
     }
 
     /**
-     * The ruleset version the session names; empty while reporting has not received it (or the session names none):
-     * there is no built-in fallback, so nothing is computed or decided with rules the firm did not publish.
+     * The session's credit types in its order, each with the ruleset version it names; a version reporting has not
+     * received (or a type naming none) has null rules: there is no built-in fallback, so nothing is computed or
+     * decided with rules the firm did not publish.
      */
-    public Optional<Rules> namedRules(KnownSession s) {
-        if (s.rulesetId() == null || s.rulesetVersion() == null) {
+    public List<TypedRules> typedRules(KnownSession s) {
+        List<TypedRules> out = new ArrayList<>();
+        for (CreditType t : creditTypes.of(s)) {
+            out.add(new TypedRules(t, rules(t.rulesetId(), t.rulesetVersion()).orElse(null)));
+        }
+        return List.copyOf(out);
+    }
+
+    private Optional<Rules> rules(String rulesetId, Integer version) {
+        if (rulesetId == null || version == null) {
             return Optional.empty();
         }
         List<Object[]> rows = rows("select name, rules from ruleset_version where ruleset_id = ? and version = ?",
-                s.rulesetId(), s.rulesetVersion());
-        return rows.isEmpty() ? Optional.empty() : Optional.of(new Rules((String) rows.get(0)[0], s.rulesetVersion(),
+                rulesetId, version);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Rules((String) rows.get(0)[0], version,
                 json.read(rows.get(0)[1], RulesetRules.class)));
     }
 
@@ -84,9 +95,19 @@ public class SessionFacts {
         return out;
     }
 
+    /** The roster (platform's table, emails lower-cased) with the credit types each enrollee seeks, by LMS id. */
     private List<Enrolled> roster(String sessionId) {
-        return rosters.of(sessionId).stream()
-                .map(e -> new Enrolled(e.lmsId(), e.email(), e.alternateEmails(), e.displayName())).toList();
+        List<Enrolled> out = new ArrayList<>();
+        for (Object[] r : rows("select lms_id, email, alternate_emails, display_name, credit_types from roster"
+                + " where session_id = ? order by lms_id", sessionId)) {
+            out.add(new Enrolled((String) r[0], (String) r[1], strings(r[2]), (String) r[3],
+                    r[4] == null ? null : strings(r[4])));
+        }
+        return out;
+    }
+
+    private static List<String> strings(Object array) {
+        return array == null ? List.of() : Arrays.asList((String[]) array);
     }
 
     private List<Poll> polls(String sessionId) {
@@ -144,7 +165,8 @@ public class SessionFacts {
                     while (rs.next()) {
                         Object[] row = new Object[columns];
                         for (int c = 0; c < columns; c++) {
-                            row[c] = rs.getObject(c + 1);
+                            Object value = rs.getObject(c + 1);
+                            row[c] = value instanceof java.sql.Array array ? array.getArray() : value;
                         }
                         out.add(row);
                     }

@@ -29,8 +29,11 @@ class ReportJsonShapeTest {
     @Test
     void theCompletionReportsJsonIsTheDocumentedOne() throws Exception {
         CompletionReport report = new CompletionReport("s-1", "Ethics", T, T.plusSeconds(3600), "Europe/Paris",
-                "NASBA", 2, new CompletionReport.Freshness("snap", "graph", T, true, 2, 1, 3, "note"),
-                List.of(new CompletionReport.Row("p-1", "Ann", "ann@x.test", MatchStatus.ENROLLED,
+                "NASBA", 2, List.of(new CompletionReport.CreditTypeSummary("CPA", "nasba", "NASBA", 2,
+                        new BigDecimal("2.0"), false, false), new CompletionReport.CreditTypeSummary("CFP", "cfp",
+                        null, 1, new BigDecimal("1.5"), true, true)),
+                new CompletionReport.Freshness("snap", "graph", T, true, 2, 1, 3, "note"),
+                List.of(new CompletionReport.Row("p-1", "CPA", "Ann", "ann@x.test", MatchStatus.ENROLLED,
                         Presence.PRESENT, T, T, 1, 50, 3000,
                         2, 3, new BigDecimal("1.0"), "why", new CompletionReport.Override(new BigDecimal("0.5"),
                         "late", "admin", T), new BigDecimal("0.5"), AttendanceMatch.MAPPED,
