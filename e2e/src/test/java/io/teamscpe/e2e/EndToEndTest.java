@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.devstack.Stack;
 import io.teamscpe.devstack.demo.Api;
+import io.teamscpe.devstack.demo.CreditEvent;
 import io.teamscpe.devstack.demo.DemoData;
 import io.teamscpe.devstack.demo.DemoFlow;
 import io.teamscpe.devstack.demo.DemoPolls;
@@ -48,34 +49,57 @@ class EndToEndTest {
         assertThat(result.completion().path("freshness").path("pollsIncluded").asInt())
                 .isEqualTo(DemoPolls.build().size());
 
-        Map<String, BigDecimal> expected = ExpectedCredit.byParticipant();
-        Map<String, BigDecimal> enrolled = new TreeMap<>();
+        Map<String, BigDecimal> cpa = new TreeMap<>();
+        Map<String, BigDecimal> cfp = new TreeMap<>();
         int others = 0;
         for (JsonNode row : result.completion().path("rows")) {
             assertThat(row.path("reason").asText()).isNotBlank();
             if (row.path("matchStatus").asText().equals("ENROLLED")) {
-                enrolled.put(row.path("email").asText(), row.path("finalCredit").decimalValue());
+                Map<String, BigDecimal> byType = switch (row.path("creditType").asText()) {
+                    case DemoData.CPA -> cpa;
+                    case DemoData.CFP -> cfp;
+                    default -> throw new AssertionError("credit type of " + row);
+                };
+                byType.put(row.path("email").asText(), row.path("finalCredit").decimalValue());
             } else {
                 others++;
             }
         }
-        assertThat(enrolled).containsAllEntriesOf(expected).hasSize(DemoData.ROSTER_SIZE);
-        assertThat(enrolled).containsEntry("no.show.one@contoso.com", new BigDecimal("0.0"));
-        assertThat(others).as("guests and anonymous joiners are kept, for review").isBetween(1, 4);
-        assertThat(enrolled.values()).contains(new BigDecimal("2.0"));
+        assertThat(cpa).containsAllEntriesOf(ExpectedCredit.byParticipant()).hasSize(DemoData.ROSTER_SIZE);
+        assertThat(cpa).containsEntry("no.show.one@contoso.com", new BigDecimal("0.0"));
+        assertThat(cpa.values()).contains(new BigDecimal("2.0"));
+        Map<String, BigDecimal> cfpExpected = new TreeMap<>(ExpectedCredit.cfpByParticipant());
+        cfpExpected.keySet().removeIf(email -> !DemoData.seeksCfp(email));
+        int cfpSeekers = cfpExpected.size() + 1;
+        assertThat(cfp).as("CFP credit only for those who seek it").hasSize(cfpSeekers)
+                .containsAllEntriesOf(cfpExpected);
+        assertThat(others).as("guests and anonymous joiners are kept for review, one row per credit type")
+                .isBetween(2, 2 * 3);
+
+        JsonNode guest = Reports.row(result.completion(), "jordan.ellis@contoso.com");
+        assertThat(guest.path("matchMethod").asText()).as("the guest is mapped to her enrollment").isEqualTo("MAPPED");
+        assertThat(cfp).as("the mapped guest's attendance earns her CFP credit")
+                .containsEntry("jordan.ellis@contoso.com", ExpectedCredit.cfp(ExpectedCredit.secondsOf(
+                        DemoData.GUEST_NAME)));
+        assertThat(result.completion().path("creditTypes").findValuesAsText("code"))
+                .containsExactly(DemoData.CPA, DemoData.CFP);
 
         int noShows = DemoData.NO_SHOWS;
+        int events = DemoData.ROSTER_SIZE - noShows + cfpSeekers;
         assertThat(result.processing().path("noShows").asInt()).as("no credit event for a no-show").isEqualTo(noShows);
         assertThat(result.processing().path("awarded").asInt() + result.processing().path("unchanged").asInt())
-                .isEqualTo(DemoData.ROSTER_SIZE - noShows);
+                .isEqualTo(events);
         List<ConsumerRecord<String, String>> credits = KafkaProbe.await(stack.endpoints().kafkaBootstrapServers(),
-                "cpe.credits.v1", r -> r.key().equals(result.sessionId()), DemoData.ROSTER_SIZE - noShows,
-                Duration.ofSeconds(60));
-        assertThat(credits).hasSize(DemoData.ROSTER_SIZE - noShows);
+                "cpe.credits.v1", r -> r.key().equals(result.sessionId()), events, Duration.ofSeconds(60));
+        assertThat(credits).hasSize(events);
         assertThat(credits).noneMatch(r -> r.value().contains("no.show."));
+        Map<String, Integer> perType = new TreeMap<>();
         for (ConsumerRecord<String, String> r : credits) {
             assertThat(EventSchemas.validate(KafkaProbe.header(r, "ce_type"), r.value())).isEmpty();
+            perType.merge(CreditEvent.of(r).creditType(), 1, Integer::sum);
         }
+        assertThat(perType).containsExactly(Map.entry(DemoData.CFP, cfpSeekers),
+                Map.entry(DemoData.CPA, DemoData.ROSTER_SIZE - noShows));
     }
 
     @Test

@@ -25,7 +25,7 @@ final class ExpectedCredit {
     private ExpectedCredit() {
     }
 
-    /** Lower-cased email → expected credit, for the records that have an email (every demo enrollee). */
+    /** Lower-cased email → expected CPA (NASBA GIB) credit, for the records that have an email. */
     static Map<String, BigDecimal> byParticipant() {
         Map<String, List<Instant[]>> intervals = new HashMap<>();
         for (Scenario.AttendanceRecord r : DemoData.records()) {
@@ -47,6 +47,44 @@ final class ExpectedCredit {
         Map<String, BigDecimal> credit = new HashMap<>();
         intervals.forEach((key, spans) -> credit.put(key, credit(seconds(spans), answered.getOrDefault(key, 0))));
         return credit;
+    }
+
+    /**
+     * Lower-cased email → expected CFP Board credit for the records that have an email: 50-minute credits rounded
+     * down to halves, nothing below one credit, capped at the 2.0 derived from the scheduled 100 minutes; no polls.
+     */
+    static Map<String, BigDecimal> cfpByParticipant() {
+        Map<String, List<Instant[]>> intervals = new HashMap<>();
+        for (Scenario.AttendanceRecord r : DemoData.records()) {
+            if (r.emailAddress() != null && !r.emailAddress().isBlank()) {
+                intervals.computeIfAbsent(r.emailAddress().trim().toLowerCase(), k -> new ArrayList<>())
+                        .addAll(spans(r));
+            }
+        }
+        Map<String, BigDecimal> credit = new HashMap<>();
+        intervals.forEach((key, spans) -> credit.put(key, cfp(seconds(spans))));
+        return credit;
+    }
+
+    /** Seconds present of the attendance record Teams showed as {@code displayName} (a guest without an email). */
+    static long secondsOf(String displayName) {
+        return DemoData.records().stream()
+                .filter(r -> r.identity() != null && displayName.equals(r.identity().displayName()))
+                .map(r -> seconds(spans(r))).findFirst().orElseThrow();
+    }
+
+    static BigDecimal cfp(long seconds) {
+        long minutes = (seconds + 30) / 60;
+        long halves = Math.min(minutes * 2 / 50, 4);
+        return halves < 2 ? new BigDecimal("0.0") : BigDecimal.valueOf(halves).divide(BigDecimal.valueOf(2)).setScale(1);
+    }
+
+    private static List<Instant[]> spans(Scenario.AttendanceRecord r) {
+        List<Instant[]> spans = new ArrayList<>();
+        for (Scenario.Interval i : r.intervals()) {
+            spans.add(new Instant[] {i.joinDateTime(), i.leaveDateTime()});
+        }
+        return spans;
     }
 
     static long seconds(List<Instant[]> spans) {

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 /**
  * What the local run does once everything is up, before it prints {@code TEAMSCPE READY}: the product's main path
  * through the public API, against the demo scenario — credential, session, attendance, uploaded polls, the
- * Completion report with its reasons, "process CPE" and the events on cpe.credits.v1. Re-running it (a restart
- * keeps the data) reuses what exists.
+ * Completion report with its reasons, a guest mapped to the professional it is, "process CPE" and the events on
+ * cpe.credits.v1. The session awards two credit types, CPA (NASBA GIB) and CFP (CFP Board): see {@link DemoData}.
+ * Re-running it (a restart keeps the data) reuses what exists.
  */
 public final class DemoFlow {
     public static final String FIRM = "demo-firm";
@@ -39,12 +40,14 @@ public final class DemoFlow {
         JsonNode validation = api.post(e.credentialService() + "/api/providers/" + providerId + "/validate",
                 Map.of("organizerId", DemoScenario.ORGANIZER_ID)).expect(200).body();
         DemoData.Ruleset ruleset = DemoData.nasbaGib(api, e.sessionService());
-        String sessionId = session(api, e.sessionService(), providerId, ruleset.id());
+        DemoData.Ruleset cfp = DemoData.preset(api, e.sessionService(), DemoData.CFP_BOARD_PRESET);
+        String sessionId = session(api, e.sessionService(), providerId, ruleset.id(), cfp.id());
         SessionSteps steps = new SessionSteps(api, e, sessionId);
         SessionSteps.Prepared prepared = steps.prepare(DemoData.roster(), DemoPolls.build(), ruleset.name());
+        JsonNode completion = steps.mapAttendee(DemoData.GUEST_NAME, DemoData.GUEST_LMS_ID);
         JsonNode processing = steps.process();
         return new Result(providerId, sessionId, validation, prepared.attendance(), prepared.polls(),
-                prepared.completion(), processing, steps.published(processing));
+                completion, processing, steps.published(processing));
     }
 
     public static String adminToken(GraphEmulator emulator) {
@@ -85,17 +88,26 @@ public final class DemoFlow {
         return body;
     }
 
-    private static String session(Api api, String sessionService, String providerId, String rulesetId) {
+    /**
+     * The demo session: CPA credit under NASBA GIB (at most 2) and CFP credit under CFP Board (its maximum derived
+     * from the scheduled 100 minutes).
+     */
+    private static String session(Api api, String sessionService, String providerId, String nasbaId, String cfpId) {
         Map<String, Object> body = sessionBody(DemoScenario.MEETING_SUBJECT, DemoScenario.MEETING_START,
-                DemoScenario.MEETING_END, DemoScenario.JOIN_URL, providerId, rulesetId);
+                DemoScenario.MEETING_END, DemoScenario.JOIN_URL, providerId, null);
+        body.remove("rulesetId");
+        body.remove("maxCredits");
+        body.put("creditTypes", List.of(Map.of("code", DemoData.CPA, "rulesetId", nasbaId, "maxCredits", 2),
+                Map.of("code", DemoData.CFP, "rulesetId", cfpId)));
         for (JsonNode s : api.getAll(sessionService + "/api/sessions?status=SCHEDULED&size=1000", "items").expect(200)
                 .body().path("items")) {
             if (DemoScenario.JOIN_URL.equals(s.path("joinUrl").asText())
                     && s.path("status").asText().equals("SCHEDULED")) {
                 String id = s.path("id").asText();
-                // data kept from a demo that predates polls names its attendance-only ruleset
-                if (!rulesetId.equals(s.path("rulesetId").asText())) {
-                    api.put(sessionService + "/api/sessions/" + id, body).expect(200);
+                // data kept from an earlier demo: one ruleset, or none with polls; a partial update sets the types
+                if (s.path("creditTypes").size() != 2) {
+                    api.patch(sessionService + "/api/sessions/" + id, Map.of("creditTypes", body.get("creditTypes")))
+                            .expect(200);
                 }
                 return id;
             }

@@ -97,6 +97,39 @@ public final class SessionSteps {
                 Map.of("credit", new BigDecimal(credit), "reason", reason)).expect(200).body();
     }
 
+    /**
+     * Maps the unmatched attendee Teams showed as {@code displayName} to the enrolled professional {@code lmsId}
+     * (unless done before) and returns the Completion report once the professional's rows reflect the attendance.
+     */
+    public JsonNode mapAttendee(String displayName, String lmsId) {
+        String url = endpoints.reportingService() + "/api/sessions/" + sessionId + "/attendance-mappings";
+        JsonNode overview = api.get(url).expect(200).body();
+        boolean mapped = false;
+        for (JsonNode m : overview.path("mappings")) {
+            mapped |= m.path("lmsId").asText().equals(lmsId);
+        }
+        if (!mapped) {
+            String key = null;
+            for (JsonNode u : overview.path("unmatched")) {
+                if (displayName.equals(u.path("displayName").asText())) {
+                    key = u.path("participantKey").asText();
+                }
+            }
+            if (key == null) {
+                throw new IllegalStateException("no unmatched attendee named " + displayName);
+            }
+            api.post(url, Map.of("participantKey", key, "lmsId", lmsId)).expect(201);
+        }
+        return completionWhen(c -> {
+            for (JsonNode row : c.path("rows")) {
+                if (row.path("participantId").asText().equals(lmsId)) {
+                    return row.path("matchMethod").asText().equals("MAPPED");
+                }
+            }
+            return false;
+        });
+    }
+
     /** "Process CPE". */
     public JsonNode process() {
         return api.post(endpoints.reportingService() + "/api/sessions/" + sessionId + "/process", Map.of())

@@ -2,7 +2,9 @@ package io.teamscpe.devstack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,18 +56,41 @@ final class Summary {
     }
 
     private static void completion(JsonNode c, StringBuilder out) {
-        JsonNode rows = c.path("rows");
+        for (JsonNode type : c.path("creditTypes")) {
+            String code = type.path("code").asText();
+            List<JsonNode> rows = new ArrayList<>();
+            c.path("rows").forEach(row -> {
+                if (row.path("creditType").asText().equals(code)) {
+                    rows.add(row);
+                }
+            });
+            creditType(type, rows, c.path("freshness").path("pollsIncluded").asInt(), out);
+        }
+        for (JsonNode row : c.path("rows")) {
+            if (row.path("matchMethod").asText().equals("MAPPED")) {
+                out.append(String.format("    mapped guest: %s → %s (%s), %d min present%n",
+                        row.path("mappedAttendees").path(0).path("displayName").asText(),
+                        row.path("displayName").asText(), row.path("participantId").asText(),
+                        row.path("minutesPresent").asLong()));
+                return;
+            }
+        }
+    }
+
+    private static void creditType(JsonNode type, List<JsonNode> rows, int polls, StringBuilder out) {
         Map<BigDecimal, Integer> byCredit = new TreeMap<>(Comparator.reverseOrder());
         long minutes = 0;
         for (JsonNode row : rows) {
             byCredit.merge(row.path("finalCredit").decimalValue().stripTrailingZeros(), 1, Integer::sum);
             minutes += row.path("minutesPresent").asLong();
         }
-        out.append("  completion under ").append(c.path("ruleset").asText()).append(" v")
-                .append(c.path("rulesetVersion").asText()).append(": ").append(rows.size())
-                .append(" participants, ").append(rows.size() == 0 ? 0 : minutes / rows.size())
-                .append(" min present on average, ").append(c.path("freshness").path("pollsIncluded").asInt())
-                .append(" polls\n");
+        out.append("  ").append(type.path("code").asText()).append(" credit under ")
+                .append(type.path("ruleset").asText()).append(" v").append(type.path("rulesetVersion").asText())
+                .append(" (at most ").append(type.path("maxCredits").asText())
+                .append(type.path("maxCreditsDerived").asBoolean() ? ", derived from the schedule" : "")
+                .append("): ").append(rows.size()).append(" participants, ")
+                .append(rows.isEmpty() ? 0 : minutes / rows.size()).append(" min present on average, ")
+                .append(polls).append(" polls\n");
         byCredit.forEach((credit, count) -> out.append(String.format("    %5s credits: %3d participants%n",
                 credit.toPlainString(), count)));
         BigDecimal full = byCredit.keySet().stream().findFirst().orElse(BigDecimal.ZERO);
@@ -74,7 +99,8 @@ final class Summary {
                 && row.path("reason").asText().contains("not met"), out);
     }
 
-    private static void example(String label, JsonNode rows, Predicate<JsonNode> wanted, StringBuilder out) {
+    private static void example(String label, List<JsonNode> rows, Predicate<JsonNode> wanted,
+                                StringBuilder out) {
         for (JsonNode row : rows) {
             if (row.path("matchStatus").asText().equals("ENROLLED") && wanted.test(row)) {
                 out.append(String.format("    %s, e.g. %s: %s%n", label, row.path("displayName").asText(),
