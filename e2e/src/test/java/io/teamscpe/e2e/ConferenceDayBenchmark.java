@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 
@@ -30,10 +32,17 @@ import org.awaitility.Awaitility;
  * every Completion report reflects every attendee and poll (equal to the expected credit, professional by
  * professional). Runs once per replica count of {@code -Dreplicas=1,2} (attendance-ingest, polling and reporting;
  * one credential and one session service), each on a fresh stack, and prints the CPU each process used meanwhile.
- * Run: {@code ./mvnw -B -o -pl e2e test-compile exec:exec@conference-day-benchmark} (services packaged before).
+ * Run: {@code ./mvnw -B -o -pl e2e test-compile exec:exec@conference-day-benchmark} (services packaged before);
+ * {@code -Djfr=<absolute dir>} records a Flight Recorder profile of the first replica of each consumer service there.
  */
 public final class ConferenceDayBenchmark {
     private static final Duration GRAPH_LATENCY = Duration.ofMillis(150);
+    /**
+     * Administrators at work at once when the sessions end, each clicking "Refresh data" and uploading a session's
+     * polls (a parallel stream would be one or two on a 2-core machine: the driver, not the product, would set
+     * the pace).
+     */
+    private static final int ADMINS = 12;
 
     private ConferenceDayBenchmark() {
     }
@@ -60,8 +69,16 @@ public final class ConferenceDayBenchmark {
         Map<String, Map<String, String>> replicaEnv = new HashMap<>();
         for (int i = 0; i < replicas; i++) {
             // no automatic fetch by the clock: the measured "Refresh data" is the only one
-            replicaEnv.put(Service.ATTENDANCE.module() + "#" + i, Map.of("TEAMSCPE_ATTENDANCE_FIRST_FETCH_DELAY",
-                    "P3650D"));
+            replicaEnv.put(Service.ATTENDANCE.module() + "#" + i, new HashMap<>(Map.of(
+                    "TEAMSCPE_ATTENDANCE_FIRST_FETCH_DELAY", "P3650D")));
+        }
+        String jfr = System.getProperty("jfr", "");
+        if (!jfr.isBlank()) {
+            for (Service s : List.of(Service.ATTENDANCE, Service.POLLING, Service.REPORTING)) {
+                replicaEnv.computeIfAbsent(s.module() + "#0", k -> new HashMap<>()).put("JAVA_TOOL_OPTIONS",
+                        "-XX:StartFlightRecording=filename=" + jfr + "/" + s.module() + "-" + replicas
+                                + ".jfr,settings=profile,dumponexit=true");
+            }
         }
         var config = new Stack.Config(root, root.resolve("e2e/target/conference-day-benchmark-" + replicas),
                 Stack.Ports.random(), false, Duration.ofMinutes(5),
@@ -77,12 +94,17 @@ public final class ConferenceDayBenchmark {
             Map<String, Duration> cpuBefore = cpu(stack);
 
             long t0 = System.nanoTime();
-            var uploads = CompletableFuture.runAsync(() -> IntStream.range(0, ids.size()).parallel()
-                    .forEach(i -> driver.uploadPolls(ids.get(i), files.get(day.get(i).title()))));
-            ids.parallelStream().forEach(driver::refresh);
+            ExecutorService admins = Executors.newFixedThreadPool(ADMINS);
+            CompletableFuture<?>[] refreshing = ids.stream().map(id -> CompletableFuture.runAsync(() ->
+                    driver.refresh(id), admins)).toArray(CompletableFuture[]::new);
+            CompletableFuture<?>[] uploading = IntStream.range(0, ids.size()).mapToObj(i -> CompletableFuture
+                    .runAsync(() -> driver.uploadPolls(ids.get(i), files.get(day.get(i).title())), admins))
+                    .toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(refreshing).join();
             long refreshed = System.nanoTime();
-            uploads.join();
+            CompletableFuture.allOf(uploading).join();
             long uploaded = System.nanoTime();
+            admins.shutdown();
             Map<String, Long> completeAt = awaitComplete(driver, ids, day, t0);
             long t1 = System.nanoTime();
             Map<String, Duration> cpuAfter = cpu(stack);
@@ -138,7 +160,10 @@ public final class ConferenceDayBenchmark {
         return done;
     }
 
-    /** CPU used so far: each service replica, the broker, PostgreSQL (server and backends), this JVM. */
+    /**
+     * CPU used so far: each service replica, the broker, PostgreSQL (server and backends), and this JVM alone (the
+     * others are its children: counting its tree would count them twice).
+     */
     private static Map<String, Duration> cpu(Stack stack) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         for (ServiceProcess p : stack.services()) {
@@ -153,7 +178,7 @@ public final class ConferenceDayBenchmark {
         } catch (java.io.IOException e) {
             cpu.put("postgresql", Duration.ZERO);
         }
-        cpu.put("benchmark JVM (emulator, driver)", ProcCpu.tree(ProcessHandle.current().pid()));
+        cpu.put("benchmark JVM (emulator, driver)", ProcCpu.own(ProcessHandle.current().pid()));
         return cpu;
     }
 }

@@ -27,6 +27,11 @@ final class ProcCpu {
         return Duration.ofNanos(ticks * TICK_NANOS);
     }
 
+    /** User + system time of the process alone (not of the services, broker and database it started). */
+    static Duration own(long pid) {
+        return Duration.ofNanos(ticks(pid, false) * TICK_NANOS);
+    }
+
     /** The first process whose command line contains {@code needle}. */
     static OptionalLong find(String needle) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
