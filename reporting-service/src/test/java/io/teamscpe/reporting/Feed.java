@@ -92,10 +92,7 @@ public final class Feed {
 
     /** Revision {@code revision} of the session (a higher one replaces it), worth at most {@code maxCredits}. */
     public void session(int revision, String rulesetId, Integer rulesetVersion, BigDecimal maxCredits) {
-        publish(new SessionScheduled(sessionId, firm, revision, new SessionDetails("Ethics 2026", "provider-1",
-                "organizer-1", "meeting-" + sessionId, "https://teams.microsoft.com/l/meetup-join/x/0", START, END,
-                "America/New_York", maxCredits, List.of("Ethics"), "GROUP_INTERNET_BASED", rulesetId,
-                rulesetVersion), Instant.now()));
+        session(revision, maxCredits, rulesetId, rulesetVersion, null);
     }
 
     /**
@@ -104,10 +101,14 @@ public final class Feed {
      */
     public void session(int revision, List<CreditType> creditTypes) {
         CreditType first = creditTypes.get(0);
+        session(revision, first.maxCredits(), first.rulesetId(), first.rulesetVersion(), creditTypes);
+    }
+
+    private void session(int revision, BigDecimal max, String rulesetId, Integer version, List<CreditType> types) {
         publish(new SessionScheduled(sessionId, firm, revision, new SessionDetails("Ethics 2026", "provider-1",
                 "organizer-1", "meeting-" + sessionId, "https://teams.microsoft.com/l/meetup-join/x/0", START, END,
-                "America/New_York", first.maxCredits(), List.of("Ethics"), "GROUP_INTERNET_BASED",
-                first.rulesetId(), first.rulesetVersion(), creditTypes), Instant.now()));
+                "America/New_York", max, List.of("Ethics"), "GROUP_INTERNET_BASED", rulesetId, version, types),
+                Instant.now()));
     }
 
     /** A complete roster; each call is a new roster revision that replaces the previous one. */
@@ -226,16 +227,7 @@ public final class Feed {
         for (CpeEvent event : events) {
             sent.add(producer().send(record(event)));
         }
-        try {
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to Kafka", e);
-        }
+        sent.forEach(Feed::acknowledged);
     }
 
     /** Publishes {@code event} as the outbox relay does for an event published inside a traced request. */
@@ -259,8 +251,12 @@ public final class Feed {
     }
 
     private static void sendAndWait(ProducerRecord<String, String> record) {
+        acknowledged(producer().send(record));
+    }
+
+    private static void acknowledged(Future<RecordMetadata> ack) {
         try {
-            producer().send(record).get(30, TimeUnit.SECONDS);
+            ack.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
