@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Facts arrive as events; the admin reads the Completion report, overrides, and processes CPE. */
@@ -52,7 +51,7 @@ class CompletionFlowTest {
                     : new io.teamscpe.contracts.poll.PollResponse[] {ann, anon});
         }
 
-        JsonPath report = awaitCompletion(feed, r -> r.getInt("freshness.pollsIncluded") == 6
+        JsonPath report = CompletionPoll.until(feed, r -> r.getInt("freshness.pollsIncluded") == 6
                 && r.getList("rows").size() == 5);
         Map<String, Object> ann = row(report, "ann");
         assertThat(ann).containsEntry("matchStatus", "ENROLLED").containsEntry("minutesPresent", 100)
@@ -85,7 +84,7 @@ class CompletionFlowTest {
 
         feed.publish(new PollExcluded(feed.sessionId, FIRM, "poll-5", "asked twice", "admin", Instant.now()));
         feed.publish(new PollExcluded(feed.sessionId, FIRM, "poll-6", "asked twice", "admin", Instant.now()));
-        awaitCompletion(feed, r -> r.getInt("freshness.pollsExcluded") == 2);
+        CompletionPoll.until(feed, r -> r.getInt("freshness.pollsExcluded") == 2);
         process(feed).body("revised", equalTo(1)).body("unchanged", equalTo(1));
 
         List<ConsumerRecord<String, String>> credits = KafkaProbe.await(KafkaResource.server().bootstrapServers(),
@@ -128,7 +127,7 @@ class CompletionFlowTest {
     void anotherFirmSeesNoReport() {
         Feed feed = new Feed(FIRM, json);
         feed.session();
-        awaitCompletion(feed, r -> true);
+        CompletionPoll.until(feed, r -> true);
         given().auth().oauth2(Tokens.admin("firm-else")).get("/api/sessions/{id}/completion", feed.sessionId)
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.admin("firm-else")).post("/api/sessions/{id}/process", feed.sessionId)
@@ -138,20 +137,6 @@ class CompletionFlowTest {
     private static io.restassured.response.ValidatableResponse process(Feed feed) {
         return given().auth().oauth2(Tokens.admin(FIRM)).post("/api/sessions/{id}/process", feed.sessionId)
                 .then().statusCode(200);
-    }
-
-    private static JsonPath awaitCompletion(Feed feed, java.util.function.Predicate<JsonPath> ready) {
-        JsonPath[] last = new JsonPath[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var response = given().auth().oauth2(Tokens.admin(FIRM))
-                    .get("/api/sessions/{id}/completion", feed.sessionId);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            last[0] = response.jsonPath();
-            return ready.test(last[0]);
-        });
-        return last[0];
     }
 
     @SuppressWarnings("unchecked")

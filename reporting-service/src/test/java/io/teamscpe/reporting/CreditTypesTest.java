@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +57,7 @@ class CreditTypesTest {
         feed.attendee("oid-dan", "dan@firm.test", "Dan Drew", false, new int[] {0, 75});
         feed.publishAttendance();
 
-        JsonPath report = awaitCompletion(feed, r -> r.getList("rows").size() == 5
+        JsonPath report = CompletionPoll.until(feed, r -> r.getList("rows").size() == 5
                 && r.getList("rows.minutesPresent").contains(75));
         assertThat(report.getList("rows.participantId")).containsExactly("ann", "ann", "bob", "oid-dan", "oid-dan");
         assertThat(report.getList("rows.creditType")).containsExactly("CPA", "CFP", "CFP", "CPA", "CFP");
@@ -132,7 +131,7 @@ class CreditTypesTest {
 
         // the session no longer counts for CFPs: its CFP credit is revoked, CPA's stays
         feed.session(2, List.of(new CreditType("CPA", cpa, 1, new BigDecimal("2.0"), false)));
-        awaitCompletion(feed, r -> r.getList("creditTypes").size() == 1);
+        CompletionPoll.until(feed, r -> r.getList("creditTypes").size() == 1);
         JsonPath third = process(feed).body("revoked", equalTo(2)).body("unchanged", equalTo(1))
                 .body("byCreditType.CFP.revoked", equalTo(2)).extract().jsonPath();
         JsonPath thirdRun = runEvents(feed, third.getInt("run"));
@@ -180,7 +179,7 @@ class CreditTypesTest {
         feed.attendee("oid-ann", "ann@firm.test", "Ann Archer", false, new int[] {0, 100});
         feed.publishAttendance();
 
-        JsonPath report = awaitCompletion(feed, r -> r.getList("rows").size() == 2
+        JsonPath report = CompletionPoll.until(feed, r -> r.getList("rows").size() == 2
                 && r.getList("rows.minutesPresent").contains(100));
         assertThat(report.getList("creditTypes.waiting")).containsExactly(false, true);
         assertThat(report.getList("creditTypes.ruleset")).containsExactly("NASBA GIB", null);
@@ -202,7 +201,7 @@ class CreditTypesTest {
                 .body("type", equalTo(PROBLEM + "override-ruleset-unknown"));
 
         feed.ruleset(cfp, "CFP Board", 1, RulesetPresets.byKey("cfp-board").rules());
-        awaitCompletion(feed, r -> !r.getList("creditTypes.waiting").contains(true));
+        CompletionPoll.until(feed, r -> !r.getList("creditTypes.waiting").contains(true));
         process(feed).body("awarded", equalTo(2)).body("byCreditType.CFP.awarded", equalTo(1));
         runs(feed).body("items[0].byCreditType.keySet()", hasItems("CPA", "CFP"));
     }
@@ -238,20 +237,6 @@ class CreditTypesTest {
         return given().auth().oauth2(Tokens.admin(FIRM))
                 .get("/api/sessions/{id}/processing-runs/{run}", feed.sessionId, run).then().statusCode(200)
                 .extract().jsonPath();
-    }
-
-    private static JsonPath awaitCompletion(Feed feed, Predicate<JsonPath> ready) {
-        JsonPath[] last = new JsonPath[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var response = given().auth().oauth2(Tokens.admin(FIRM))
-                    .get("/api/sessions/{id}/completion", feed.sessionId);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            last[0] = response.jsonPath();
-            return ready.test(last[0]);
-        });
-        return last[0];
     }
 
     @SuppressWarnings("unchecked")
