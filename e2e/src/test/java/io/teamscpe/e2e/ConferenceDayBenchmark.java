@@ -33,7 +33,9 @@ import org.awaitility.Awaitility;
  * professional). Runs once per replica count of {@code -Dreplicas=1,2} (attendance-ingest, polling and reporting;
  * one credential and one session service), each on a fresh stack, and prints the CPU each process used meanwhile.
  * Run: {@code ./mvnw -B -o -pl e2e test-compile exec:exec@conference-day-benchmark} (services packaged before);
- * {@code -Djfr=<absolute dir>} records a Flight Recorder profile of the first replica of each consumer service there.
+ * {@code -Djfr=<absolute dir>} records a Flight Recorder profile of the first replica of each consumer service there;
+ * {@code -Dwarmup=N} first runs an unmeasured day of N other sessions on the same stack (the services then run
+ * JIT-compiled code, as replicas that have served a while do; without it they are measured cold, just started).
  */
 public final class ConferenceDayBenchmark {
     private static final Duration GRAPH_LATENCY = Duration.ofMillis(150);
@@ -52,19 +54,21 @@ public final class ConferenceDayBenchmark {
         int attendees = Integer.getInteger("attendees", 300);
         List<Integer> replicaCounts = Arrays.stream(System.getProperty("replicas", "1,2").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
-        List<ConferenceDay.Session> day = ConferenceDay.build(sessions, attendees);
+        int warmUp = Integer.getInteger("warmup", 0);
+        List<ConferenceDay.Session> all = ConferenceDay.build(sessions + warmUp, attendees);
         Map<String, List<Api.Upload>> files = new ConcurrentHashMap<>();
-        day.parallelStream().forEach(s -> files.put(s.title(), ConferenceDayDriver.uploads(s.polls())));
+        all.parallelStream().forEach(s -> files.put(s.title(), ConferenceDayDriver.uploads(s.polls())));
         List<String> results = new ArrayList<>();
         for (int replicas : replicaCounts) {
-            results.add(run(day, files, replicas));
+            results.add(run(all.subList(0, sessions), all.subList(sessions, all.size()), files, replicas));
         }
         System.out.println();
         results.forEach(System.out::println);
         System.exit(0);
     }
 
-    private static String run(List<ConferenceDay.Session> day, Map<String, List<Api.Upload>> files, int replicas) {
+    private static String run(List<ConferenceDay.Session> day, List<ConferenceDay.Session> warmUp,
+                              Map<String, List<Api.Upload>> files, int replicas) {
         Path root = RepoRoot.find();
         Map<String, Map<String, String>> replicaEnv = new HashMap<>();
         for (int i = 0; i < replicas; i++) {
@@ -85,26 +89,20 @@ public final class ConferenceDayBenchmark {
                 Map.of(Service.ATTENDANCE, replicas, Service.POLLING, replicas, Service.REPORTING, replicas),
                 replicaEnv);
         try (Stack stack = Stack.start(config)) {
-            day.forEach(s -> stack.emulator().edits().addMeeting(DemoScenario.TENANT_ID, s.meeting()));
             ConferenceDayDriver driver = new ConferenceDayDriver(stack);
-            List<String> ids = driver.createSessions(day);
-            IntStream.range(0, ids.size()).parallel().forEach(i -> driver.enroll(ids.get(i), day.get(i)));
-            ids.parallelStream().forEach(driver::awaitKnownToAttendance);
+            List<String> warmIds = prepare(stack, driver, warmUp);
+            List<String> ids = prepare(stack, driver, day);
             stack.emulator().faults(FaultPlan.none().withLatency(GRAPH_LATENCY));
+            if (!warmUp.isEmpty()) {
+                endOfDay(driver, warmIds, warmUp, files);
+                awaitComplete(driver, warmIds, warmUp, System.nanoTime());
+            }
             Map<String, Duration> cpuBefore = cpu(stack);
 
             long t0 = System.nanoTime();
-            ExecutorService admins = Executors.newFixedThreadPool(ADMINS);
-            CompletableFuture<?>[] refreshing = ids.stream().map(id -> CompletableFuture.runAsync(() ->
-                    driver.refresh(id), admins)).toArray(CompletableFuture[]::new);
-            CompletableFuture<?>[] uploading = IntStream.range(0, ids.size()).mapToObj(i -> CompletableFuture
-                    .runAsync(() -> driver.uploadPolls(ids.get(i), files.get(day.get(i).title())), admins))
-                    .toArray(CompletableFuture[]::new);
-            CompletableFuture.allOf(refreshing).join();
-            long refreshed = System.nanoTime();
-            CompletableFuture.allOf(uploading).join();
-            long uploaded = System.nanoTime();
-            admins.shutdown();
+            long[] at = endOfDay(driver, ids, day, files);
+            long refreshed = at[0];
+            long uploaded = at[1];
             Map<String, Long> completeAt = awaitComplete(driver, ids, day, t0);
             long t1 = System.nanoTime();
             Map<String, Duration> cpuAfter = cpu(stack);
@@ -113,11 +111,12 @@ public final class ConferenceDayBenchmark {
                             + "polling and reporting: %d sessions × %d attendees, Graph latency %d ms: every "
                             + "Completion report complete %,d ms after the refresh (all refreshes accepted at %,d ms, "
                             + "all polls uploaded at %,d ms; first report complete at %,d ms, median %,d ms); "
-                            + "Graph requests served: %d%n", replicas, ids.size(), day.get(0).attendees().size(),
+                            + "Graph requests served: %d; %s%n", replicas, ids.size(), day.get(0).attendees().size(),
                     GRAPH_LATENCY.toMillis(), (t1 - t0) / 1_000_000, (refreshed - t0) / 1_000_000,
                     (uploaded - t0) / 1_000_000, completeAt.values().stream().min(Long::compare).orElse(0L),
                     completeAt.values().stream().sorted().toList().get(completeAt.size() / 2),
-                    stack.emulator().faultStats().served()));
+                    stack.emulator().faultStats().served(), warmUp.isEmpty() ? "services cold (just started)"
+                            : "services warmed up by an unmeasured day of " + warmUp.size() + " sessions first"));
             double wall = (t1 - t0) / 1e9;
             double total = 0;
             for (var e : cpuAfter.entrySet()) {
@@ -133,6 +132,40 @@ public final class ConferenceDayBenchmark {
                             * Runtime.getRuntime().availableProcessors())));
             System.out.println(out);
             return out.toString();
+        }
+    }
+
+    /** The sessions of {@code day}: their meetings in the emulator, created, enrolled and known to attendance. */
+    private static List<String> prepare(Stack stack, ConferenceDayDriver driver, List<ConferenceDay.Session> day) {
+        if (day.isEmpty()) {
+            return List.of();
+        }
+        day.forEach(s -> stack.emulator().edits().addMeeting(DemoScenario.TENANT_ID, s.meeting()));
+        List<String> ids = driver.createSessions(day);
+        IntStream.range(0, ids.size()).parallel().forEach(i -> driver.enroll(ids.get(i), day.get(i)));
+        ids.parallelStream().forEach(driver::awaitKnownToAttendance);
+        return ids;
+    }
+
+    /**
+     * The sessions end: {@link #ADMINS} administrators click "Refresh data" for each and upload its polls. Returns
+     * when every refresh was accepted and when every poll was uploaded (nanoTime).
+     */
+    private static long[] endOfDay(ConferenceDayDriver driver, List<String> ids, List<ConferenceDay.Session> day,
+                                   Map<String, List<Api.Upload>> files) {
+        ExecutorService admins = Executors.newFixedThreadPool(ADMINS);
+        try {
+            CompletableFuture<?>[] refreshing = ids.stream().map(id -> CompletableFuture.runAsync(() ->
+                    driver.refresh(id), admins)).toArray(CompletableFuture[]::new);
+            CompletableFuture<?>[] uploading = IntStream.range(0, ids.size()).mapToObj(i -> CompletableFuture
+                    .runAsync(() -> driver.uploadPolls(ids.get(i), files.get(day.get(i).title())), admins))
+                    .toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(refreshing).join();
+            long refreshed = System.nanoTime();
+            CompletableFuture.allOf(uploading).join();
+            return new long[] {refreshed, System.nanoTime()};
+        } finally {
+            admins.shutdown();
         }
     }
 
