@@ -67,9 +67,14 @@ public final class Fixtures {
     }
 
     public static void publish(ObjectMapper json, CpeEvent event) {
+        publish(json, event, UUID.randomUUID().toString());
+    }
+
+    /** Publishes the event with the given CloudEvents id (a re-sent copy has its original's id). */
+    public static void publish(ObjectMapper json, CpeEvent event, String eventId) {
         try {
             KafkaProbe.send(KafkaResource.bootstrapServers(), EventCatalog.topicOf(event), event.key(),
-                    json.writeValueAsString(event), Map.of("ce_id", UUID.randomUUID().toString(),
+                    json.writeValueAsString(event), Map.of("ce_id", eventId,
                             "ce_type", EventCatalog.typeOf(event), "ce_specversion", "1.0",
                             "ce_source", "/teamscpe/test"));
         } catch (JsonProcessingException e) {

@@ -9,8 +9,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -47,28 +51,45 @@ public class EventConsumer {
 
     /** In a transaction of its own, retried while its failures are transient. */
     public void apply(String consumer, ConsumerRecord<String, String> record, Consumer<CpeEvent> effect) {
-        retry.run(consumer + " <- " + record.topic(),
-                () -> QuarkusTransaction.requiringNew().run(() -> applyWithin(consumer, record, effect)));
+        retry.run(consumer + " <- " + record.topic(), () -> QuarkusTransaction.requiringNew()
+                .run(() -> applyAllWithin(consumer, List.of(record), effect)));
     }
 
-    /** Within the caller's transaction (a batch), which retries the whole transaction itself. */
+    /**
+     * Within the caller's transaction (a batch, which retries the whole transaction itself): every record decoded
+     * first, the inbox asked once for all of them, then each first delivery's effect in the records' order. A copy
+     * of an event later in the same batch counts as a duplicate, as it would in the next batch.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyWithin(String consumer, ConsumerRecord<String, String> record, Consumer<CpeEvent> effect) {
-        String eventId = EventCodec.header(record, EventCodec.CE_ID)
-                .orElseThrow(() -> new PoisonEventException("record without ce_id header"));
-        var event = codec.decode(record);
-        if (event.isEmpty()) {
-            LOG.debugf("%s skips unknown event type of %s", consumer, eventId);
-            countOnCommit(consumer, record.topic(), "skipped");
-            return;
+    public void applyAllWithin(String consumer, List<ConsumerRecord<String, String>> records,
+                               Consumer<CpeEvent> effect) {
+        List<Decoded> decoded = new ArrayList<>(records.size());
+        List<String> known = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            String eventId = EventCodec.header(record, EventCodec.CE_ID)
+                    .orElseThrow(() -> new PoisonEventException("record without ce_id header"));
+            CpeEvent event = codec.decode(record).orElse(null);
+            decoded.add(new Decoded(record.topic(), eventId, event));
+            if (event != null) {
+                known.add(eventId);
+            }
         }
-        if (!inbox.firstDelivery(consumer, eventId)) {
-            LOG.debugf("%s already applied event %s", consumer, eventId);
-            countOnCommit(consumer, record.topic(), "duplicate");
-            return;
+        Set<String> first = new HashSet<>(inbox.firstDeliveries(consumer, known));
+        for (Decoded d : decoded) {
+            if (d.event() == null) {
+                LOG.debugf("%s skips unknown event type of %s", consumer, d.eventId());
+                countOnCommit(consumer, d.topic(), "skipped");
+            } else if (!first.remove(d.eventId())) {
+                LOG.debugf("%s already applied event %s", consumer, d.eventId());
+                countOnCommit(consumer, d.topic(), "duplicate");
+            } else {
+                effect.accept(d.event());
+                countOnCommit(consumer, d.topic(), "applied");
+            }
         }
-        effect.accept(event.get());
-        countOnCommit(consumer, record.topic(), "applied");
+    }
+
+    private record Decoded(String topic, String eventId, CpeEvent event) {
     }
 
     /** Adds one to the transaction's tally, which goes to the counters if (and when) it commits. */

@@ -3,6 +3,12 @@ package io.teamscpe.platform.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * Idempotent consumption: remembers which events a consumer has applied, in the same transaction as the effect,
@@ -16,15 +22,32 @@ public class Inbox {
         this.em = em;
     }
 
-    /** Records the event as processed by {@code consumer}; false when it already was (skip the effect). */
+    /**
+     * Records the events as processed by {@code consumer}, in one statement; returns those that were not yet
+     * (apply their effects, skip the others). Ids are inserted in sorted order, so two transactions recording
+     * overlapping batches (a partition moving between replicas) lock them in the same order and never deadlock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, String eventId) {
-        int inserted = em.createNativeQuery("""
-                insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now())
-                on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate();
-        return inserted == 1;
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        String[] ids = eventIds.stream().distinct().sorted().toArray(String[]::new);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Set<String> first = new HashSet<>();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id, processed_at)
+                    select ?, id, now() from unnest(?) with ordinality as e(id, n) order by n
+                    on conflict do nothing returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("varchar", ids));
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        first.add(inserted.getString(1));
+                    }
+                }
+            }
+            return first;
+        });
     }
 }

@@ -7,25 +7,31 @@ import io.teamscpe.contracts.session.EnrollmentChunk;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
-import io.teamscpe.platform.events.EventConsumer;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.teamscpe.platform.events.EventBatches;
+import io.teamscpe.platform.events.EventBatches.Work;
+import io.teamscpe.platform.jdbc.StagedRows;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.polling.RematchReason;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Sessions, rosters and attendance into polling's read models, each event applied exactly once. */
+/**
+ * Sessions, rosters and attendance into polling's read models, each event applied exactly once. Records come in
+ * batches (one per poll of the topic), each applied in one transaction.
+ */
 @ApplicationScoped
 public class EventsConsumer {
     private static final String CONSUMER = "polling";
 
-    private final EventConsumer consumer;
+    private final EventBatches batches;
     private final SessionReadModel model;
     private final Rosters rosters;
     private final PollRematch rematch;
 
-    public EventsConsumer(EventConsumer consumer, SessionReadModel model, Rosters rosters, PollRematch rematch) {
-        this.consumer = consumer;
+    public EventsConsumer(EventBatches batches, SessionReadModel model, Rosters rosters, PollRematch rematch) {
+        this.batches = batches;
         this.model = model;
         this.rosters = rosters;
         this.rematch = rematch;
@@ -33,8 +39,8 @@ public class EventsConsumer {
 
     @Incoming("sessions")
     @Blocking
-    public void onSession(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, event -> {
+    public CompletionStage<Void> onSessions(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(CONSUMER, batch, () -> Work.of(event -> {
             if (event instanceof SessionScheduled scheduled) {
                 model.on(scheduled);
             } else if (event instanceof SessionCancelled cancelled) {
@@ -44,18 +50,22 @@ public class EventsConsumer {
             } else if (event instanceof EnrollmentSnapshotCompleted completed && rosters.on(completed)) {
                 rematch.session(completed.firmId(), completed.sessionId(), RematchReason.ENROLLMENT_CHANGED);
             }
-        });
+        }));
     }
 
     @Incoming("attendance")
     @Blocking
-    public void onAttendance(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, event -> {
-            if (event instanceof ParticipantAttended participant) {
-                model.on(participant);
-            } else if (event instanceof AttendanceSnapshotCompleted completed) {
-                model.on(completed);
-            }
+    public CompletionStage<Void> onAttendance(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(CONSUMER, batch, () -> {
+            StagedRows<ParticipantAttended> staged = model.stagedParticipants();
+            return new Work(event -> {
+                if (event instanceof ParticipantAttended participant) {
+                    staged.add(participant);
+                } else if (event instanceof AttendanceSnapshotCompleted completed) {
+                    staged.flush();
+                    model.on(completed);
+                }
+            }, staged::flush);
         });
     }
 }

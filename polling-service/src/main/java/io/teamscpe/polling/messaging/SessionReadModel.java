@@ -8,6 +8,7 @@ import io.teamscpe.platform.readmodel.AttendanceGaps;
 import io.teamscpe.platform.readmodel.KnownSessions;
 import io.teamscpe.polling.RematchReason;
 import io.teamscpe.polling.store.AttendanceSnapshots;
+import io.teamscpe.platform.jdbc.StagedRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -41,9 +42,9 @@ public class SessionReadModel {
         sessions.on(event);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void on(ParticipantAttended event) {
-        attendance.stage(event);
+    /** Where participant events go until their snapshot completes: flush it before applying the completion. */
+    public StagedRows<ParticipantAttended> stagedParticipants() {
+        return attendance.staging();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

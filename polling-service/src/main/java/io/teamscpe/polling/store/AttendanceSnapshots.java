@@ -3,6 +3,7 @@ package io.teamscpe.polling.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teamscpe.contracts.attendance.ParticipantAttended;
+import io.teamscpe.platform.jdbc.StagedRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,18 +22,25 @@ public class AttendanceSnapshots {
         this.json = json;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void stage(ParticipantAttended event) {
-        var p = event.participant();
-        em.createNativeQuery("""
-                        insert into attendance_staging (snapshot_id, participant_key, session_id, email, display_name,
-                            anonymous, intervals)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb))
-                        on conflict (snapshot_id, participant_key) do nothing""")
-                .setParameter(1, event.snapshotId()).setParameter(2, p.participantKey())
-                .setParameter(3, event.sessionId()).setParameter(4, p.email()).setParameter(5, p.displayName())
-                .setParameter(6, p.anonymous()).setParameter(7, write(event.intervals()))
-                .executeUpdate();
+    /**
+     * Where participant events go until their snapshot completes, inserted as one batch per transaction: flush it
+     * before applying the completion.
+     */
+    public StagedRows<ParticipantAttended> staging() {
+        return new StagedRows<>(em, """
+                insert into attendance_staging (snapshot_id, participant_key, session_id, email, display_name,
+                    anonymous, intervals)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (snapshot_id, participant_key) do nothing""", (insert, event) -> {
+            var p = event.participant();
+            insert.setString(1, event.snapshotId());
+            insert.setString(2, p.participantKey());
+            insert.setString(3, event.sessionId());
+            insert.setString(4, p.email());
+            insert.setString(5, p.displayName());
+            insert.setBoolean(6, p.anonymous());
+            insert.setString(7, write(event.intervals()));
+        });
     }
 
     /** How many participants of the snapshot are staged. */

@@ -1,6 +1,7 @@
 package io.teamscpe.reporting.messaging;
 
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
+import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
 import io.teamscpe.contracts.session.SessionCancelled;
 import io.teamscpe.contracts.session.SessionScheduled;
@@ -10,7 +11,7 @@ import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.reporting.store.AttendanceSnapshots;
 import io.teamscpe.reporting.store.CreditTypes;
 import io.teamscpe.reporting.store.ReportInputs;
-import io.teamscpe.reporting.store.StagedParticipants;
+import io.teamscpe.platform.jdbc.StagedRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -77,7 +78,7 @@ public class ReadModel {
     }
 
     /** Where participant events go until their snapshot completes: flush it before applying the completion. */
-    public StagedParticipants stagedParticipants() {
+    public StagedRows<ParticipantAttended> stagedParticipants() {
         return attendance.staging();
     }
 

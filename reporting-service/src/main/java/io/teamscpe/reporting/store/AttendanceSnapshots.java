@@ -1,12 +1,14 @@
 package io.teamscpe.reporting.store;
 
 import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
+import io.teamscpe.contracts.attendance.ParticipantAttended;
+import io.teamscpe.platform.jdbc.StagedRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 
 /**
- * A session's attendance as reporting keeps it: participants staged per snapshot (see {@link StagedParticipants})
+ * A session's attendance as reporting keeps it: participants staged per snapshot (see {@link #staging()})
  * until the snapshot completes; a complete snapshot then replaces the session's current attendance whole, and the
  * session's freshness says which snapshot the reports show. Runs in the caller's transaction.
  */
@@ -20,9 +22,21 @@ public class AttendanceSnapshots {
         this.json = json;
     }
 
-    /** Where participant events go until their snapshot completes: flush it before applying the completion. */
-    public StagedParticipants staging() {
-        return new StagedParticipants(em, json);
+    /**
+     * Where participant events go until their snapshot completes, inserted as one batch per transaction: flush it
+     * before applying the completion.
+     */
+    public StagedRows<ParticipantAttended> staging() {
+        return new StagedRows<>(em, """
+                insert into attendance_staging (snapshot_id, participant_key, session_id, participant, intervals)
+                values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                on conflict (snapshot_id, participant_key) do nothing""", (insert, e) -> {
+            insert.setString(1, e.snapshotId());
+            insert.setString(2, e.participant().participantKey());
+            insert.setString(3, e.sessionId());
+            insert.setString(4, json.write(e.participant()));
+            insert.setString(5, json.write(e.intervals()));
+        });
     }
 
     /** How many participants of the snapshot are staged. */
