@@ -56,13 +56,7 @@ public final class TimeZoneCheck {
         long[] locals = samples.stream().mapToLong(Sample::localSeconds).sorted().toArray();
         long median = locals[locals.length / 2];
         long midpoint = (start.getEpochSecond() + end.getEpochSecond()) / 2;
-        Score best = null;
-        for (int offset = -12 * 3600; offset <= 14 * 3600; offset += STEP) {
-            Score score = score(samples, offset, from, to);
-            if (best == null || better(score, best, median, midpoint)) {
-                best = score;
-            }
-        }
+        Score best = best(samples, locals, from, to, median, midpoint);
         int n = samples.size();
         String likely = ZoneOffset.ofTotalSeconds(best.offsetSeconds()).getId();
         String under = zoneId + " (UTC" + zoneOffset.getId().replace("Z", "+00:00") + ")";
@@ -87,19 +81,64 @@ public final class TimeZoneCheck {
                 + " if so.");
     }
 
-    private static Score score(List<Sample> samples, int offset, long from, long to) {
-        int in = 0;
+    /**
+     * The offset under which most responses fall inside the meeting; among those, the one under which most fall inside
+     * the respondents' own attendance, then a whole hour, then the one nearest the meeting. Counting responses inside
+     * the meeting is two binary searches over the sorted local times per offset; attendance is only consulted for the
+     * few offsets that tie for the most (a 300-response poll: 105 offsets × 300 responses × their intervals before).
+     */
+    private static Score best(List<Sample> samples, long[] sortedLocals, long from, long to, long median,
+                              long midpoint) {
+        int offsets = (26 * 3600) / STEP + 1;
+        int[] inMeeting = new int[offsets];
+        int most = 0;
+        for (int i = 0; i < offsets; i++) {
+            long offset = -12 * 3600 + (long) i * STEP;
+            inMeeting[i] = firstAbove(sortedLocals, to + offset) - firstAtOrAbove(sortedLocals, from + offset);
+            most = Math.max(most, inMeeting[i]);
+        }
+        Score best = null;
+        for (int i = 0; i < offsets; i++) {
+            if (inMeeting[i] != most) {
+                continue;
+            }
+            int offset = -12 * 3600 + i * STEP;
+            Score score = new Score(offset, most, present(samples, offset));
+            if (best == null || better(score, best, median, midpoint)) {
+                best = score;
+            }
+        }
+        return best;
+    }
+
+    private static int present(List<Sample> samples, int offset) {
         int present = 0;
         for (Sample s : samples) {
-            long instant = s.localSeconds() - offset;
-            if (instant >= from && instant <= to) {
-                in++;
-            }
-            if (s.presence() != null && inside(instant, s.presence())) {
+            if (s.presence() != null && inside(s.localSeconds() - offset, s.presence())) {
                 present++;
             }
         }
-        return new Score(offset, in, present);
+        return present;
+    }
+
+    /** The index of the first value ≥ {@code bound} in the sorted array (its length if none). */
+    private static int firstAtOrAbove(long[] sorted, long bound) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < bound) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The index of the first value > {@code bound} in the sorted array (its length if none). */
+    private static int firstAbove(long[] sorted, long bound) {
+        return bound == Long.MAX_VALUE ? sorted.length : firstAtOrAbove(sorted, bound + 1);
     }
 
     private static boolean better(Score a, Score b, long median, long midpoint) {
