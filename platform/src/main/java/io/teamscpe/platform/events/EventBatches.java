@@ -5,6 +5,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.teamscpe.contracts.CpeEvent;
+import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
+import io.teamscpe.contracts.attendance.ParticipantAttended;
+import io.teamscpe.platform.jdbc.StagedRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +31,22 @@ public class EventBatches {
         public static Work of(Consumer<CpeEvent> effect) {
             return new Work(effect, () -> {
             });
+        }
+
+        /**
+         * cpe.attendance.v1 into a read model that stages a snapshot's participants until it completes: the batch's
+         * participants go as one JDBC batch, flushed before a completion is applied and at the batch's end.
+         */
+        public static Work stagingAttendance(StagedRows<ParticipantAttended> staged,
+                                             Consumer<AttendanceSnapshotCompleted> completed) {
+            return new Work(event -> {
+                if (event instanceof ParticipantAttended participant) {
+                    staged.add(participant);
+                } else if (event instanceof AttendanceSnapshotCompleted snapshot) {
+                    staged.flush();
+                    completed.accept(snapshot);
+                }
+            }, staged::flush);
         }
     }
 

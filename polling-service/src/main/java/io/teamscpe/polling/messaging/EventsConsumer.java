@@ -1,8 +1,6 @@
 package io.teamscpe.polling.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
-import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.contracts.session.EnrollmentChunk;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
 import io.teamscpe.contracts.session.SessionCancelled;
@@ -10,7 +8,6 @@ import io.teamscpe.contracts.session.SessionScheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.teamscpe.platform.events.EventBatches;
 import io.teamscpe.platform.events.EventBatches.Work;
-import io.teamscpe.platform.jdbc.StagedRows;
 import io.teamscpe.platform.readmodel.Rosters;
 import io.teamscpe.polling.RematchReason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,16 +53,6 @@ public class EventsConsumer {
     @Incoming("attendance")
     @Blocking
     public CompletionStage<Void> onAttendance(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(CONSUMER, batch, () -> {
-            StagedRows<ParticipantAttended> staged = model.stagedParticipants();
-            return new Work(event -> {
-                if (event instanceof ParticipantAttended participant) {
-                    staged.add(participant);
-                } else if (event instanceof AttendanceSnapshotCompleted completed) {
-                    staged.flush();
-                    model.on(completed);
-                }
-            }, staged::flush);
-        });
+        return batches.apply(CONSUMER, batch, () -> Work.stagingAttendance(model.stagedParticipants(), model::on));
     }
 }

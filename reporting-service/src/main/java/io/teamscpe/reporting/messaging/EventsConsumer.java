@@ -2,8 +2,6 @@ package io.teamscpe.reporting.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.teamscpe.contracts.attendance.AttendanceSnapshotCompleted;
-import io.teamscpe.contracts.attendance.ParticipantAttended;
 import io.teamscpe.contracts.poll.PollEvent;
 import io.teamscpe.contracts.session.EnrollmentChunk;
 import io.teamscpe.contracts.session.EnrollmentSnapshotCompleted;
@@ -15,7 +13,6 @@ import io.teamscpe.platform.events.EventBatches;
 import io.teamscpe.platform.events.EventBatches.Work;
 import io.teamscpe.reporting.store.ReportInputs;
 import io.teamscpe.reporting.store.Rulesets;
-import io.teamscpe.platform.jdbc.StagedRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -68,17 +65,7 @@ public class EventsConsumer {
     @Incoming("attendance")
     @Blocking
     public CompletionStage<Void> onAttendance(KafkaRecordBatch<String, String> batch) {
-        return batches.apply(CONSUMER, batch, () -> {
-            StagedRows<ParticipantAttended> staged = model.stagedParticipants();
-            return new Work(event -> {
-                if (event instanceof ParticipantAttended participant) {
-                    staged.add(participant);
-                } else if (event instanceof AttendanceSnapshotCompleted completed) {
-                    staged.flush();
-                    model.on(completed);
-                }
-            }, staged::flush);
-        });
+        return batches.apply(CONSUMER, batch, () -> Work.stagingAttendance(model.stagedParticipants(), model::on));
     }
 
     @Incoming("polls")
