@@ -83,8 +83,9 @@ public final class ConferenceDayBenchmark {
         if (!jfr.isBlank()) {
             for (Service s : List.of(Service.ATTENDANCE, Service.POLLING, Service.REPORTING)) {
                 replicaEnv.computeIfAbsent(s.module() + "#0", k -> new HashMap<>()).put("JAVA_TOOL_OPTIONS",
-                        "-XX:StartFlightRecording=filename=" + jfr + "/" + s.module() + "-" + replicas
-                                + ".jfr,settings=profile,dumponexit=true");
+                        // 256 frames deep: at JFR's default of 64, Quarkus's stacks lose their roots
+                        "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=" + jfr + "/"
+                                + s.module() + "-" + replicas + ".jfr,settings=profile,dumponexit=true");
             }
         }
         var config = new Stack.Config(root, root.resolve("e2e/target/conference-day-benchmark-" + replicas),
