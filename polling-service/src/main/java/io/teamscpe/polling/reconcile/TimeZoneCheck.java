@@ -138,7 +138,7 @@ public final class TimeZoneCheck {
 
     /** The index of the first value > {@code bound} in the sorted array (its length if none). */
     private static int firstAbove(long[] sorted, long bound) {
-        return bound == Long.MAX_VALUE ? sorted.length : firstAtOrAbove(sorted, bound + 1);
+        return firstAtOrAbove(sorted, bound + 1);
     }
 
     private static boolean better(Score a, Score b, long median, long midpoint) {
